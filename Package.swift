@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "profilesheet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "profilesheet", targets: ["profilesheet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries, seen only by SheetRender.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]
+        ),
+        // Model, loading, validation, diagnostics. No C.
+        .target(name: "SheetCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // Survey CSVs and mappings merged into profiles.
+        .target(name: "SheetSurvey", dependencies: ["SheetCore"]),
+        // Template → measured, positioned frame tree. Text measured through a protocol.
+        .target(name: "SheetLayout", dependencies: ["SheetCore"]),
+        // The only code that touches Cairo and Pango.
+        .target(name: "SheetRender", dependencies: ["SheetLayout", "CPangoCairo", "CRsvg"]),
+        // The stages put together: load → merge → validate → lay out → render → write.
+        .target(name: "SheetPipeline", dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender"]),
+        // The thin command line.
+        .executableTarget(
+            name: "profilesheet",
+            dependencies: ["SheetPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
+        .testTarget(name: "SheetLayoutTests", dependencies: ["SheetLayout", "SheetCore"]),
+        .testTarget(name: "SheetRenderTests", dependencies: ["SheetRender", "SheetLayout", "SheetCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SheetPipeline"]),
+    ]
+)

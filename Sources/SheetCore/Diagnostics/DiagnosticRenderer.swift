@@ -1,0 +1,112 @@
+import Foundation
+
+/// Turns diagnostics into the text a person or a CI system reads.
+public struct DiagnosticRenderer: Sendable {
+    public var format: DiagnosticFormat
+    public var sources: any SourceTextProvider
+
+    public init(format: DiagnosticFormat, sources: any SourceTextProvider = SourceTextStore()) {
+        self.format = format
+        self.sources = sources
+    }
+
+    /// All diagnostics in one string, sorted by file and position. For `json` that is one array,
+    /// also when there are none; for the others, one block a diagnostic, each ending in a newline.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        let sorted = diagnostics.sorted()
+        switch format {
+        case .json:
+            return "[" + sorted.map(json).joined(separator: ",\n ") + "]\n"
+        case .text:
+            return sorted.map(text).joined()
+        case .github:
+            return sorted.map(github).joined()
+        }
+    }
+
+    /// `path:line:col: error: message`, the line with a caret, then `hint: …`.
+    public func text(_ diagnostic: Diagnostic) -> String {
+        var out = ""
+        if let location = diagnostic.location {
+            out += location.line > 0 ? "\(location): " : "\(location.file): "
+        }
+        out += "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        if let location = diagnostic.location, location.line > 0,
+           let line = sources.line(location.line, of: location.file) {
+            let gutter = String(location.line)
+            let pad = String(repeating: " ", count: gutter.count)
+            out += "\(gutter) | \(Self.printable(line))\n"
+            out += "\(pad) | \(Self.caretPrefix(line, column: location.column))^\n"
+        }
+        if let hint = diagnostic.hint {
+            out += "hint: \(hint)\n"
+        }
+        return out
+    }
+
+    func json(_ diagnostic: Diagnostic) -> String {
+        var fields: [String] = [
+            "\"severity\": \(JSONText.quote(diagnostic.severity.rawValue))",
+        ]
+        if let location = diagnostic.location {
+            fields.append("\"file\": \(JSONText.quote(location.file))")
+            fields.append("\"line\": \(location.line)")
+            fields.append("\"column\": \(location.column)")
+        } else {
+            fields.append(contentsOf: ["\"file\": null", "\"line\": null", "\"column\": null"])
+        }
+        fields.append("\"message\": \(JSONText.quote(diagnostic.message))")
+        fields.append("\"hint\": \(diagnostic.hint.map(JSONText.quote) ?? "null")")
+        if let field = diagnostic.field {
+            fields.append("\"field\": \(JSONText.quote(field))")
+        }
+        return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    func github(_ diagnostic: Diagnostic) -> String {
+        let command = switch diagnostic.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+        var properties: [String] = []
+        if let location = diagnostic.location {
+            properties.append("file=\(Self.githubProperty(location.file))")
+            if location.line > 0 {
+                properties.append("line=\(location.line)")
+                properties.append("col=\(location.column)")
+            }
+        }
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+        let head = properties.isEmpty ? "::\(command)" : "::\(command) " + properties.joined(separator: ",")
+        return head + "::" + Self.githubData(message) + "\n"
+    }
+
+    // MARK: - Helpers
+
+    /// The source line as printed: tabs and other control characters shown as one space each so
+    /// that the caret stays under its column.
+    static func printable(_ line: String) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map {
+            $0.properties.generalCategory == .control ? " " : $0
+        }))
+    }
+
+    /// Spaces as wide on a terminal as the first `column - 1` scalars of `line`.
+    static func caretPrefix(_ line: String, column: Int) -> String {
+        var width = 0
+        for scalar in line.unicodeScalars.prefix(max(0, column - 1)) {
+            width += TerminalWidth.of(scalar)
+        }
+        return String(repeating: " ", count: width)
+    }
+
+    static func githubData(_ value: String) -> String {
+        value.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func githubProperty(_ value: String) -> String {
+        githubData(value).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

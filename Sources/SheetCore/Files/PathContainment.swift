@@ -1,0 +1,70 @@
+import Foundation
+
+/// Where a relative path in a profile really leads. Paths are compared after every symlink
+/// and `..` is resolved, and against the root plus a trailing `/`, so that neither a symlink,
+/// a `..` escape nor a sibling folder sharing the root's prefix (`profiles2` beside
+/// `profiles`) passes as inside.
+public enum PathContainment {
+    public enum Problem: Error, Sendable, Hashable {
+        case empty
+        case containsNUL
+        case absolute
+        case notFound
+        case outsideRoot(resolved: String)
+        case notAFile
+    }
+
+    /// The resolved absolute path of `relativePath`, taken relative to `directory`, if it is a
+    /// regular file inside `root` (itself resolved).
+    public static func resolve(_ relativePath: String, in directory: String, root: String) -> Result<String, Problem> {
+        if relativePath.isEmpty { return .failure(.empty) }
+        if relativePath.unicodeScalars.contains("\0") { return .failure(.containsNUL) }
+        if relativePath.hasPrefix("/") || relativePath.hasPrefix("~") || relativePath.hasPrefix("\\")
+            || relativePath.contains("://") || relativePath.hasPrefix("file:") {
+            return .failure(.absolute)
+        }
+        guard let resolvedRoot = realPath(root) else { return .failure(.notFound) }
+        let joined = directory.hasSuffix("/") ? directory + relativePath : directory + "/" + relativePath
+        guard let resolved = realPath(joined) else {
+            // Say "outside" rather than "not found" for a path that would leave the root anyway.
+            if let lexical = lexicallyNormalized(joined), !isInside(lexical, root: resolvedRoot) {
+                return .failure(.outsideRoot(resolved: lexical))
+            }
+            return .failure(.notFound)
+        }
+        guard isInside(resolved, root: resolvedRoot) else { return .failure(.outsideRoot(resolved: resolved)) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .failure(.notAFile)
+        }
+        return .success(resolved)
+    }
+
+    public static func isInside(_ path: String, root: String) -> Bool {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix)
+    }
+
+    /// The canonical absolute path, every symlink resolved, or nil if it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `.` and `..` removed without touching the file system; nil when `..` climbs above `/`.
+    static func lexicallyNormalized(_ path: String) -> String? {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Yams
+
+/// Reads `taxonomy.yaml`: `format: 1` and `keywords:`, a mapping of slug to label.
+public enum TaxonomyLoader {
+    public struct Result: Sendable {
+        public var taxonomy: Taxonomy
+        public var diagnostics: [Diagnostic]
+        public var source: String?
+    }
+
+    /// The taxonomy at `file`; an empty one, without a diagnostic, when there is no such file.
+    public static func load(file: String) -> Result {
+        guard FileManager.default.fileExists(atPath: file) else {
+            return Result(taxonomy: .empty, diagnostics: [], source: nil)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return Result(taxonomy: .empty, diagnostics: [.error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file")], source: nil)
+        }
+        return load(data: data, file: file)
+    }
+
+    public static func load(data: Data, file: String) -> Result {
+        let (document, parseDiagnostics) = YAMLDocument.parse(data, file: file)
+        guard let document, let root = document.root else {
+            var diagnostics = parseDiagnostics
+            if document != nil {
+                diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the taxonomy is empty", hint: "write 'format: 1' and 'keywords:'"))
+            }
+            return Result(taxonomy: .empty, diagnostics: diagnostics, source: try? TextDecoding.decodeUTF8(data).get())
+        }
+        var reader = NodeReader(file: file)
+        var keywords: [(slug: String, label: String)] = []
+        if let mapping = reader.mapping(root, field: "taxonomy", expected: "a mapping") {
+            let entries = reader.entries(of: mapping, allowed: ["format", "keywords"], field: "taxonomy")
+            if let format = entries["format"] {
+                if let value = reader.integer(format.value, field: "format", range: 1...Int.max), value != 1 {
+                    reader.error(format.value, "unsupported format \(value)", hint: "this version of profilesheet reads format 1", field: "format")
+                }
+            } else {
+                reader.error(root, "missing required key 'format'", hint: "add 'format: 1'", field: "format")
+            }
+            if let entry = entries["keywords"], let list = reader.mapping(entry.value, field: "keywords", expected: "a mapping of keyword slugs to labels") {
+                for (key, value) in list {
+                    guard case .scalar(let scalar) = key, ScalarRules.isSlug(scalar.string) else {
+                        reader.error(key, "keyword '\(key.string ?? "")' must be a slug of lowercase letters, digits and hyphens",
+                                     hint: "for example '\(ScalarRules.slugified(key.string ?? ""))'", field: "keywords")
+                        continue
+                    }
+                    guard let label = reader.text(value, field: "keywords.\(scalar.string)", length: 1...60) else { continue }
+                    keywords.append((scalar.string, label))
+                }
+            } else if entries["keywords"] == nil {
+                reader.error(root, "missing required key 'keywords'", hint: "add 'keywords:' with one 'slug: Label' line per keyword", field: "keywords")
+            }
+        }
+        let diagnostics = parseDiagnostics + reader.diagnostics
+        return Result(
+            taxonomy: diagnostics.hasErrors ? .empty : Taxonomy(keywords: keywords, file: file),
+            diagnostics: diagnostics, source: document.text)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+
+/// UTF-8 decoding that says where it fails, which Yams does not: line, column and byte offset
+/// of the first invalid byte. A leading BOM is accepted and dropped.
+public enum TextDecoding {
+    public struct InvalidByte: Error, Sendable, Hashable {
+        public var offset: Int
+        public var byte: UInt8
+        public var line: Int
+        public var column: Int
+    }
+
+    public static func decodeUTF8(_ data: Data) -> Result<String, InvalidByte> {
+        var bytes = [UInt8](data)
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        if let offset = firstInvalidUTF8(bytes, from: start) {
+            let (line, column) = position(ofByte: offset, in: bytes, from: start)
+            return .failure(InvalidByte(offset: offset, byte: bytes[offset], line: line, column: column))
+        }
+        if start > 0 { bytes.removeFirst(start) }
+        return .success(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            var lowerBound: UInt8 = 0x80
+            var upperBound: UInt8 = 0xBF
+            switch byte {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowerBound = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upperBound = 0x9F
+            case 0xF0: length = 4; lowerBound = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upperBound = 0x8F
+            default: return index
+            }
+            for offset in 1..<length {
+                let position = index + offset
+                guard position < bytes.count else { return index }
+                let continuation = bytes[position]
+                let low = offset == 1 ? lowerBound : 0x80
+                let high = offset == 1 ? upperBound : 0xBF
+                guard continuation >= low && continuation <= high else { return index }
+            }
+            index += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in characters decoded so far) of a byte offset.
+    static func position(ofByte offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
+        var line = 1
+        var lineStart = start
+        var index = start
+        while index < offset {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        let prefix = bytes[lineStart..<offset]
+        let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+
+    /// The first control character that a YAML file may not hold (anything below U+0020 but tab,
+    /// line feed and carriage return; DEL; the C1 controls), with its position.
+    static func firstForbiddenControl(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+        var line = 1
+        var column = 1
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n":
+                if !previousWasCR { line += 1 }
+                column = 1
+                previousWasCR = false
+                continue
+            case "\r":
+                line += 1
+                column = 1
+                previousWasCR = true
+                continue
+            case "\t":
+                break
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    return (scalar, line, column)
+                }
+            }
+            previousWasCR = false
+            column += 1
+        }
+        return nil
+    }
+}

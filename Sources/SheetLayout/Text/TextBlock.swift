@@ -1,0 +1,49 @@
+import SheetCore
+
+/// A block of text to measure and draw: rich paragraphs in one style, broken into lines at a
+/// given width. The measurer and the renderer see exactly the same value, so the lines drawn
+/// are the lines measured.
+public struct TextBlock: Sendable, Hashable {
+    public enum Alignment: String, Sendable, Hashable {
+        /// Left for left-to-right paragraphs, right for right-to-left ones.
+        case start
+        case center
+        case end
+    }
+
+    public var paragraphs: [[RichSpan]]
+    public var style: TextStyle
+    /// The width lines break at, in points; nil for one unbroken line per paragraph.
+    public var width: Double?
+    public var alignment: Alignment
+    /// BCP 47 tag of the text's language: picks line-breaking rules, hyphenation and glyph
+    /// variants (Japanese versus Chinese forms, say).
+    public var language: String
+    /// Space between paragraphs, in points.
+    public var paragraphSpacing: Double
+    /// Colour of link text.
+    public var linkColor: Color?
+
+    public init(
+        paragraphs: [[RichSpan]], style: TextStyle, width: Double?, alignment: Alignment = .start,
+        language: String = "en", paragraphSpacing: Double = 0, linkColor: Color? = nil
+    ) {
+        self.paragraphs = paragraphs
+        self.style = style
+        self.width = width
+        self.alignment = alignment
+        self.language = language
+        self.paragraphSpacing = paragraphSpacing
+        self.linkColor = linkColor
+    }
+
+    /// One paragraph of plain text.
+    public init(_ text: String, style: TextStyle, width: Double?, alignment: Alignment = .start, language: String = "en") {
+        self.init(paragraphs: [[RichSpan(text)]], style: style, width: width, alignment: alignment, language: language)
+    }
+
+    /// The visible text, paragraphs separated by a blank line.
+    public var plainText: String {
+        paragraphs.map { $0.map(\.text).joined() }.joined(separator: "\n\n")
+    }
+}
