@@ -28,7 +28,7 @@ let package = Package(
         // Survey CSVs and mappings merged into profiles.
         .target(name: "SheetSurvey", dependencies: ["SheetCore"]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
-        .target(name: "SheetLayout", dependencies: ["SheetCore"]),
+        .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // The only code that touches Cairo and Pango.
         .target(name: "SheetRender", dependencies: ["SheetLayout", "CPangoCairo", "CRsvg"]),
         // The stages put together: load → merge → validate → lay out → render → write.

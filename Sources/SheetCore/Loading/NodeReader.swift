@@ -3,37 +3,37 @@ import Yams
 /// Reads typed values out of a composed YAML tree, collecting a diagnostic for every problem
 /// instead of stopping at the first. Every reader takes the field's dotted path, which names it
 /// in messages.
-struct NodeReader {
-    let file: String
-    private(set) var diagnostics: [Diagnostic] = []
+public struct NodeReader {
+    public let file: String
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    public init(file: String) {
         self.file = file
     }
 
-    func location(_ node: Node) -> SourceLocation {
+    public func location(_ node: Node) -> SourceLocation {
         YAMLDocument.location(of: node, in: file)
     }
 
-    mutating func error(_ node: Node, _ message: String, hint: String? = nil, field: String? = nil) {
+    public mutating func error(_ node: Node, _ message: String, hint: String? = nil, field: String? = nil) {
         diagnostics.append(.error(at: location(node), message, hint: hint, field: field))
     }
 
-    mutating func warning(_ node: Node, _ message: String, hint: String? = nil, field: String? = nil) {
+    public mutating func warning(_ node: Node, _ message: String, hint: String? = nil, field: String? = nil) {
         diagnostics.append(.warning(at: location(node), message, hint: hint, field: field))
     }
 
-    mutating func report(_ problem: FieldProblem, at node: Node, field: String) {
+    public mutating func report(_ problem: FieldProblem, at node: Node, field: String) {
         error(node, problem.message, hint: problem.hint, field: field)
     }
 
-    mutating func append(_ diagnostic: Diagnostic) {
+    public mutating func append(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
     // MARK: - Shapes
 
-    static func kind(of node: Node) -> String {
+    public static func kind(of node: Node) -> String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
@@ -43,18 +43,18 @@ struct NodeReader {
     }
 
     /// An empty plain scalar, `key:` with nothing after it.
-    static func isEmptyValue(_ node: Node) -> Bool {
+    public static func isEmptyValue(_ node: Node) -> Bool {
         if case .scalar(let scalar) = node, scalar.style == .plain, scalar.string.isEmpty { return true }
         return false
     }
 
-    mutating func mapping(_ node: Node, field: String, expected: String) -> Node.Mapping? {
+    public mutating func mapping(_ node: Node, field: String, expected: String) -> Node.Mapping? {
         if case .mapping(let mapping) = node { return mapping }
         error(node, "'\(field)' must be \(expected), found \(Self.kind(of: node))", field: field)
         return nil
     }
 
-    mutating func sequence(_ node: Node, field: String, count: ClosedRange<Int>, itemName: String = "items") -> [Node]? {
+    public mutating func sequence(_ node: Node, field: String, count: ClosedRange<Int>, itemName: String = "items") -> [Node]? {
         guard case .sequence(let sequence) = node else {
             let example = node.scalar.map { "[\($0.string)]" }
             error(node, "'\(field)' must be a list, found \(Self.kind(of: node))",
@@ -71,7 +71,7 @@ struct NodeReader {
     }
 
     /// The scalar's text, or a diagnostic saying it is a list or a mapping instead.
-    mutating func scalarText(_ node: Node, field: String, expected: String) -> String? {
+    public mutating func scalarText(_ node: Node, field: String, expected: String) -> String? {
         guard case .scalar(let scalar) = node else {
             error(node, "'\(field)' must be \(expected), found \(Self.kind(of: node))", field: field)
             return nil
@@ -81,7 +81,7 @@ struct NodeReader {
 
     /// The keys of a mapping, checked against the allowed ones. Unknown keys get a "did you
     /// mean"; keys that are not plain text are errors.
-    mutating func entries(
+    public mutating func entries(
         of mapping: Node.Mapping, allowed: [String], field: String?, homes: [String: String] = [:]
     ) -> [String: (key: Node, value: Node)] {
         var result: [String: (key: Node, value: Node)] = [:]
@@ -111,7 +111,7 @@ struct NodeReader {
 
     // MARK: - Typed values
 
-    mutating func text(_ node: Node, field: String, length: ClosedRange<Int>) -> String? {
+    public mutating func text(_ node: Node, field: String, length: ClosedRange<Int>) -> String? {
         guard let raw = scalarText(node, field: field, expected: "text") else { return nil }
         switch ScalarRules.text(raw, field: field, length: length) {
         case .success(let value): return value.isEmpty ? nil : value
@@ -119,7 +119,7 @@ struct NodeReader {
         }
     }
 
-    mutating func richText(_ node: Node, field: String, length: ClosedRange<Int>) -> RichText? {
+    public mutating func richText(_ node: Node, field: String, length: ClosedRange<Int>) -> RichText? {
         guard let raw = scalarText(node, field: field, expected: "text") else { return nil }
         let trimmed = raw.trimmingWhitespace()
         if let bad = trimmed.unicodeScalars.first(where: ScalarRules.isForbiddenControl) {
@@ -137,7 +137,7 @@ struct NodeReader {
         }
     }
 
-    mutating func integer(_ node: Node, field: String, range: ClosedRange<Int>) -> Int? {
+    public mutating func integer(_ node: Node, field: String, range: ClosedRange<Int>) -> Int? {
         guard let raw = scalarText(node, field: field, expected: "a whole number") else { return nil }
         if Self.isEmptyValue(node) {
             error(node, "'\(field)' has no value", hint: "give it a value or remove the key", field: field)
@@ -149,7 +149,7 @@ struct NodeReader {
         }
     }
 
-    mutating func decimal(_ node: Node, field: String, range: ClosedRange<Double>, places: Int) -> Double? {
+    public mutating func decimal(_ node: Node, field: String, range: ClosedRange<Double>, places: Int) -> Double? {
         guard let raw = scalarText(node, field: field, expected: "a number") else { return nil }
         if Self.isEmptyValue(node) {
             error(node, "'\(field)' has no value", hint: "give it a value or remove the key", field: field)
@@ -161,7 +161,7 @@ struct NodeReader {
         }
     }
 
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: T.Type) -> T? where T.RawValue == String {
+    public mutating func choice<T: RawRepresentable & CaseIterable>(_ node: Node, field: String, as type: T.Type) -> T? where T.RawValue == String {
         guard let raw = scalarText(node, field: field, expected: "one of its allowed values") else { return nil }
         let value = raw.trimmingWhitespace()
         if let choice = T(rawValue: value) { return choice }
@@ -172,7 +172,7 @@ struct NodeReader {
         return nil
     }
 
-    mutating func webURL(_ node: Node, field: String) -> String? {
+    public mutating func webURL(_ node: Node, field: String) -> String? {
         guard let value = text(node, field: field, length: 1...2000) else { return nil }
         guard URLCheck.isWebURL(value) else {
             error(node, "'\(field)' must be an http or https URL, found '\(value)'",
@@ -184,7 +184,7 @@ struct NodeReader {
     }
 
     /// A list of texts, each checked, optionally required to be distinct (ignoring case).
-    mutating func textList(
+    public mutating func textList(
         _ node: Node, field: String, count: ClosedRange<Int>, length: ClosedRange<Int>, distinct: Bool, itemName: String
     ) -> [String] {
         guard let items = sequence(node, field: field, count: count, itemName: itemName + "s") else { return [] }
@@ -206,7 +206,7 @@ struct NodeReader {
         return values
     }
 
-    mutating func richList(_ node: Node, field: String, count: ClosedRange<Int>, length: ClosedRange<Int>) -> [RichText] {
+    public mutating func richList(_ node: Node, field: String, count: ClosedRange<Int>, length: ClosedRange<Int>) -> [RichText] {
         guard let items = sequence(node, field: field, count: count) else { return [] }
         var values: [RichText] = []
         for (index, item) in items.enumerated() {

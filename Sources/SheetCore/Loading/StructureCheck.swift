@@ -52,16 +52,19 @@ enum StructureCheck {
         return diagnostics
     }
 
-    /// The tag written in the file, if any (`!!str`, `!custom`); nil for untagged nodes.
+    /// The tag written in the file, if any (`!!int`, `!custom`). Yams resolves every node's tag
+    /// when it is made; with the basic resolver untagged nodes resolve to `str`, `map` and `seq`,
+    /// so any other tag was written in the file. (`!!str` itself changes nothing and passes.)
     static func explicitTag(of node: Node) -> String? {
         let name: String
+        let resolved: String
         switch node {
-        case .scalar(let scalar): name = scalar.tag.description
-        case .mapping(let mapping): name = mapping.tag.description
-        case .sequence(let sequence): name = sequence.tag.description
+        case .scalar(let scalar): (name, resolved) = (scalar.tag.description, "tag:yaml.org,2002:str")
+        case .mapping(let mapping): (name, resolved) = (mapping.tag.description, "tag:yaml.org,2002:map")
+        case .sequence(let sequence): (name, resolved) = (sequence.tag.description, "tag:yaml.org,2002:seq")
         case .alias: return nil
         }
-        guard !name.isEmpty, name != "!" else { return nil }
+        guard !name.isEmpty, name != "!", name != resolved else { return nil }
         return name.replacingOccurrences(of: "tag:yaml.org,2002:", with: "!!")
     }
 }

@@ -29,14 +29,37 @@ public struct RichTextParser: Sendable {
         for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty {
-                if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+                if !current.isEmpty { paragraphs.append(joinLines(current)) }
                 current = []
             } else {
                 current.append(trimmed)
             }
         }
-        if !current.isEmpty { paragraphs.append(current.joined(separator: " ")) }
+        if !current.isEmpty { paragraphs.append(joinLines(current)) }
         return paragraphs.map(Self.foldSpaces)
+    }
+
+    /// Lines of one paragraph joined with a space, except between characters of scripts written
+    /// without spaces (Chinese, Japanese), where a line break is no word break.
+    static func joinLines(_ lines: [String]) -> String {
+        var out = ""
+        for line in lines {
+            if let last = out.unicodeScalars.last, let first = line.unicodeScalars.first,
+               !(isUnspacedScript(last) && isUnspacedScript(first)) {
+                out += " "
+            }
+            out += line
+        }
+        return out
+    }
+
+    static func isUnspacedScript(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF:
+            true
+        default:
+            false
+        }
     }
 
     static func foldSpaces(_ text: String) -> String {

@@ -1,0 +1,39 @@
+import SheetCore
+
+/// Website, contact person, e-mail and contact page, as clickable links.
+struct ContactComponent: SheetComponent {
+    var spec: ComponentSpec
+
+    func layout(_ context: LayoutContext, width: Double) -> Frame? {
+        let profile = context.profile
+        var rows: [(label: String, text: String, link: String?, field: String)] = []
+        if let website = profile.website { rows.append(("Website", Self.display(website), website, "website")) }
+        if let name = profile.contact.name { rows.append(("Contact", name, nil, "contact.name")) }
+        if let email = profile.contact.email { rows.append(("E-mail", email, "mailto:\(email)", "contact.email")) }
+        if let url = profile.contact.url { rows.append(("Get involved", Self.display(url), url, "contact.url")) }
+        guard !rows.isEmpty else { return nil }
+        var builder = FrameBuilder(width: width)
+        let labelWidth = context.space(72)
+        for (index, row) in rows.enumerated() {
+            let label = context.text(row.label, style: "label", width: labelWidth, profileLanguage: false)
+            let value = context.text(row.text, style: "body", width: width - labelWidth, field: row.field, profileLanguage: false, link: row.link)
+            let top = builder.cursor
+            var placedLabel = label
+            placedLabel.origin = Point(x: 0, y: top + value.metrics.firstBaseline - label.metrics.firstBaseline)
+            builder.add(placedLabel)
+            var placedValue = value
+            placedValue.origin = Point(x: labelWidth, y: top)
+            builder.add(placedValue)
+            builder.cursor = top + max(value.metrics.size.height, label.metrics.size.height) + (index == rows.count - 1 ? 0 : context.space(3))
+        }
+        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, role: "contact")
+    }
+
+    /// A URL as shown: without `https://` and a trailing `/`.
+    static func display(_ url: String) -> String {
+        var text = Substring(url)
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        if text.hasSuffix("/") { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import SheetCore
+
+/// A breakdown as a donut with a legend of labels and percentages beside it (below it when
+/// the column is narrow).
+struct DonutChartComponent: SheetComponent {
+    var spec: ComponentSpec
+
+    func layout(_ context: LayoutContext, width: Double) -> Frame? {
+        guard let field = spec.field,
+              let content = BreakdownSource.content(field, context: context, width: width, chart: { chart($0, context: context, width: width, field: field) })
+        else { return nil }
+        return SectionHeading.wrap(spec.heading, content: content, context: context, role: "donut-chart:\(field)")
+    }
+
+    func chart(_ breakdown: Breakdown, context: LayoutContext, width: Double, field: String) -> Frame {
+        var builder = FrameBuilder(width: width)
+        let shares = breakdown.sortedByShare
+        let diameter = min(context.space(104), width * 0.46)
+        let sideBySide = width - diameter > context.space(110)
+        let legendX = sideBySide ? diameter + context.space(14) : 0
+        let legendWidth = sideBySide ? width - legendX : width
+
+        // The legend, so the donut can be centred on it.
+        var legend = FrameBuilder(width: legendWidth)
+        let swatch = context.space(8)
+        let valueWidth = context.text("100.0%", style: "legend-value", width: nil, profileLanguage: false).metrics.size.width
+        for (index, share) in shares.enumerated() {
+            let color = context.template.palette[index % max(1, context.template.palette.count)]
+            let labelX = swatch + context.space(6)
+            let label = context.text(context.template.label(forCategory: share.category), style: "legend", width: legendWidth - labelX - valueWidth - context.space(4),
+                                     field: "\(field).\(share.category)", profileLanguage: false)
+            let value = context.text(NumberText.percent(share.percent), style: "legend-value", width: valueWidth, alignment: .end,
+                                     field: "\(field).\(share.category)", profileLanguage: false)
+            let top = legend.cursor
+            let rowHeight = max(label.metrics.size.height, value.metrics.size.height)
+            let swatchY = top + label.metrics.firstBaseline - swatch * 0.85
+            legend.add(Shape(.rectangle(Rect(x: 0, y: swatchY, width: swatch, height: swatch), cornerRadius: context.space(1.5)), fill: color))
+            var placedLabel = label
+            placedLabel.origin = Point(x: labelX, y: top)
+            legend.add(placedLabel)
+            var placedValue = value
+            placedValue.origin = Point(x: legendWidth - valueWidth, y: top)
+            legend.add(placedValue)
+            legend.cursor = top + rowHeight + (index == shares.count - 1 ? 0 : context.space(3.5))
+        }
+        var legendFrame = legend.frame(role: "legend")
+
+        let chartHeight = sideBySide ? max(diameter, legendFrame.size.height) : diameter
+        let center = Point(x: sideBySide ? diameter / 2 : width / 2, y: chartHeight / 2)
+        let outer = diameter / 2
+        let inner = outer * 0.58
+        let total = max(breakdown.total, 0.001)
+        var angle = 0.0
+        for (index, share) in shares.enumerated() where share.percent > 0 {
+            let sweep = 2 * Double.pi * share.percent / total
+            let color = context.template.palette[index % max(1, context.template.palette.count)]
+            builder.add(Shape(
+                .annularSector(center: center, innerRadius: inner, outerRadius: outer, startAngle: angle, endAngle: angle + sweep),
+                fill: color, stroke: shares.count > 1 ? Stroke(color: .white, width: 1.2) : nil))
+            angle += sweep
+        }
+        if let top = shares.first {
+            let big = context.text(NumberText.percent(top.percent), style: "donut-value", width: inner * 1.7, alignment: .center, profileLanguage: false)
+            let small = context.text(context.template.label(forCategory: top.category), style: "donut-label", width: inner * 1.6, alignment: .center, profileLanguage: false)
+            let stackHeight = big.metrics.size.height + small.metrics.size.height
+            if stackHeight < inner * 1.5 {
+                var placedBig = big
+                placedBig.origin = Point(x: center.x - inner * 0.85, y: center.y - stackHeight / 2)
+                builder.add(placedBig)
+                var placedSmall = small
+                placedSmall.origin = Point(x: center.x - inner * 0.8, y: placedBig.origin.y + big.metrics.size.height)
+                builder.add(placedSmall)
+            }
+        }
+        legendFrame.origin = Point(x: legendX, y: sideBySide ? (chartHeight - legendFrame.size.height) / 2 : chartHeight + context.space(10))
+        builder.add(legendFrame)
+        builder.cursor = sideBySide ? chartHeight : chartHeight + context.space(10) + legendFrame.size.height
+        return builder.frame()
+    }
+}

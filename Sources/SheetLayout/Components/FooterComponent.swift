@@ -1,0 +1,24 @@
+import SheetCore
+
+/// The footer of every page: community and period, page n of m, licence and date generated.
+enum FooterComponent {
+    static func layout(_ context: LayoutContext, width: Double) -> Frame {
+        var builder = FrameBuilder(width: width)
+        let profile = context.profile
+        let third = (width - 2 * context.template.grid.gutter) / 3
+        let left = context.text("\(profile.displayShortName) · \(profile.period.label)", style: "footer", width: third,
+                                field: profile.shortName == nil ? "name" : "short_name")
+        let center = context.text("Page \(context.pageNumber) of \(context.pageCount)", style: "footer", width: third, alignment: .center, profileLanguage: false)
+        let right = context.text("\(profile.license) · Generated \(context.generatedOn)", style: "footer", width: third, alignment: .end,
+                                 field: "license", profileLanguage: false)
+        let ruleGap = context.space(6)
+        builder.add(Shape(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), stroke: Stroke(color: context.color("rule"), width: 0.6)))
+        for (text, x) in [(left, 0.0), (center, third + context.template.grid.gutter), (right, width - third)] {
+            var placed = text
+            placed.origin = Point(x: x, y: ruleGap)
+            builder.add(placed)
+        }
+        builder.cursor = ruleGap + max(left.metrics.size.height, center.metrics.size.height, right.metrics.size.height)
+        return builder.frame(role: "footer")
+    }
+}

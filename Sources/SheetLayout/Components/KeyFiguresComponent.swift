@@ -1,0 +1,77 @@
+import Foundation
+import SheetCore
+
+/// A row of tiles with the community's key figures. Tiles without data are left out and the
+/// others share the row.
+struct KeyFiguresComponent: SheetComponent {
+    var spec: ComponentSpec
+
+    struct Tile {
+        var value: String
+        var label: String
+        var detail: String?
+        var field: String
+    }
+
+    static func tiles(for profile: Profile) -> [Tile] {
+        var tiles: [Tile] = []
+        let members = profile.members
+        if let count = members.count {
+            var detail: String?
+            if let active = members.active {
+                let share = count > 0 ? " (\(NumberText.percent(Double(active) * 100 / Double(count)).replacingOccurrences(of: ".0%", with: "%")))" : ""
+                detail = "\(NumberText.count(active)) active\(share)"
+            }
+            tiles.append(Tile(value: NumberText.count(count), label: count == 1 ? "member" : "members", detail: detail, field: "members.count"))
+        } else if let active = members.active {
+            tiles.append(Tile(value: NumberText.count(active), label: "active members", detail: nil, field: "members.active"))
+        }
+        if let fte = profile.staffing.paidFTE {
+            tiles.append(Tile(value: NumberText.decimal(fte, places: 2), label: "paid staff (FTE)", detail: nil, field: "staffing.paid_fte"))
+        }
+        if let managers = profile.staffing.communityManagers {
+            tiles.append(Tile(value: NumberText.count(managers), label: managers == 1 ? "community manager" : "community managers", detail: nil, field: "staffing.community_managers"))
+        }
+        if let volunteers = profile.staffing.volunteers {
+            tiles.append(Tile(value: NumberText.count(volunteers), label: volunteers == 1 ? "volunteer" : "volunteers", detail: nil, field: "staffing.volunteers"))
+        }
+        return tiles
+    }
+
+    func layout(_ context: LayoutContext, width: Double) -> Frame? {
+        let tiles = Self.tiles(for: context.profile)
+        guard !tiles.isEmpty else { return nil }
+        let gap = context.template.grid.gutter
+        let tileWidth = (width - gap * Double(tiles.count - 1)) / Double(tiles.count)
+        let padding = context.space(9)
+        var frames: [Frame] = []
+        for tile in tiles {
+            var builder = FrameBuilder(width: tileWidth)
+            builder.cursor = padding
+            let inner = tileWidth - 2 * padding
+            builder.stack(context.text(tile.value, style: "figure", width: inner, field: tile.field, profileLanguage: false), x: padding)
+            builder.stack(context.text(tile.label, style: "figure-label", width: inner, field: tile.field, profileLanguage: false), x: padding)
+            if let detail = tile.detail {
+                builder.stack(context.text(detail, style: "figure-detail", width: inner, field: tile.field, profileLanguage: false), x: padding)
+            }
+            builder.cursor += padding
+            frames.append(builder.frame(role: "tile:\(tile.field)"))
+        }
+        let height = frames.map(\.size.height).max() ?? 0
+        var row = FrameBuilder(width: width)
+        for (index, var frame) in frames.enumerated() {
+            frame.size.height = height
+            let x = Double(index) * (tileWidth + gap)
+            frame.items.insert(.shape(Shape(
+                .rectangle(Rect(x: 0, y: 0, width: tileWidth, height: height), cornerRadius: context.space(5)),
+                fill: context.color("tile"))), at: 0)
+            frame.items.insert(.shape(Shape(
+                .rectangle(Rect(x: 0, y: 0, width: context.space(3), height: height), cornerRadius: 0),
+                fill: context.color("accent"))), at: 1)
+            frame.origin = Point(x: x, y: 0)
+            row.add(frame)
+        }
+        row.cursor = height
+        return SectionHeading.wrap(spec.heading, content: row.frame(), context: context, role: "key-figures")
+    }
+}

@@ -1,0 +1,81 @@
+import SheetCore
+
+/// The band across the top of the first page: logo on a white plate at the left, the name
+/// with the short name under it, type and founding year, and the period on the right. It bleeds
+/// to the page's edges; its content keeps to the margins.
+struct TitleBandComponent: SheetComponent {
+    var spec: ComponentSpec
+
+    func layout(_ context: LayoutContext, width: Double) -> Frame? {
+        let profile = context.profile
+        let margins = context.template.margins
+        var builder = FrameBuilder(width: width)
+        let top = context.space(22)
+        let gap = context.template.grid.gutter
+
+        // Period block on the right.
+        let periodLabel = context.text("Community profile", style: "band-label", width: nil, profileLanguage: false)
+        let period = context.text(profile.period.label, style: "band-period", width: context.space(150), alignment: .end, field: "period", profileLanguage: false)
+        let periodWidth = max(periodLabel.metrics.size.width, min(period.metrics.size.width, context.space(150)))
+
+        // Logo plate on the left.
+        var plateWidth = 0.0
+        let plateHeight = context.space(66)
+        if let logo = profile.logo {
+            let aspect = logo.width / max(logo.height, 1)
+            plateWidth = plateHeight * min(max(aspect, 1), 2.4)
+        }
+        let textX = plateWidth > 0 ? plateWidth + gap : 0
+        let textWidth = width - textX - periodWidth - gap
+
+        var texts = FrameBuilder(width: textWidth)
+        texts.stack(context.text(profile.name, style: "title", width: textWidth, field: "name"))
+        if let short = profile.shortName {
+            texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), gapAfter: 0)
+        }
+        texts.cursor += context.space(5)
+        var meta = profile.type.label
+        if let founded = profile.founded { meta += "  ·  Founded \(founded)" }
+        texts.stack(context.text(meta, style: "band-meta", width: textWidth, field: "type", profileLanguage: false))
+        let textFrame = texts.frame(role: "band-text")
+
+        let contentHeight = max(textFrame.size.height, plateWidth > 0 ? plateHeight : 0, periodLabel.metrics.size.height + period.metrics.size.height)
+        var placedText = textFrame
+        placedText.origin = Point(x: textX, y: top + (contentHeight - textFrame.size.height) / 2)
+        builder.add(placedText)
+
+        if let logo = profile.logo {
+            let plate = Rect(x: 0, y: top + (contentHeight - plateHeight) / 2, width: plateWidth, height: plateHeight)
+            builder.add(Shape(.rectangle(plate, cornerRadius: context.space(6)), fill: .white))
+            let inset = context.space(7)
+            let box = Rect(x: plate.minX + inset, y: plate.minY + inset, width: plate.width - 2 * inset, height: plate.height - 2 * inset)
+            let fitted = box.fitting(aspect: logo.width / max(logo.height, 1))
+            let format: PositionedImage.Format = switch logo.format {
+            case .png: .png
+            case .jpeg: .jpeg
+            case .svg: .svg
+            }
+            builder.add(.image(PositionedImage(rect: fitted, path: logo.resolvedPath, format: format, description: "Logo of \(profile.name)")))
+        }
+
+        let periodTop = top + (contentHeight - periodLabel.metrics.size.height - period.metrics.size.height) / 2
+        var placedLabel = periodLabel
+        placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
+        builder.add(placedLabel)
+        var placedPeriod = period
+        placedPeriod.block.width = periodWidth
+        placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
+        builder.add(placedPeriod)
+
+        let height = top + contentHeight + context.space(20)
+        // The band itself, bleeding past the margins to the page's edges.
+        builder.insertBackground(Shape(
+            .rectangle(Rect(x: -margins.left, y: 0, width: context.pageSize.width, height: height), cornerRadius: 0),
+            fill: context.color("band")))
+        builder.add(Shape(
+            .rectangle(Rect(x: -margins.left, y: height - context.space(4), width: context.pageSize.width, height: context.space(4)), cornerRadius: 0),
+            fill: context.color("accent-2")))
+        builder.cursor = height
+        return builder.frame(role: "title-band")
+    }
+}

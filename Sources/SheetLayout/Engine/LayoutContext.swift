@@ -1,0 +1,68 @@
+import SheetCore
+
+/// Everything a component needs to lay itself out: the profile, the design, the measurer and
+/// the current text scale. Components only read it.
+public struct LayoutContext: Sendable {
+    public var profile: Profile
+    public var taxonomy: Taxonomy
+    public var template: Template
+    public var measurer: any TextMeasurer
+    /// Text shrink factor for the page being laid out, 1 at full size.
+    public var scale: Double
+    public var paper: PaperSize
+    public var pageSize: Size
+    public var pageNumber: Int
+    public var pageCount: Int
+    /// "2026-11-20", printed in the footer.
+    public var generatedOn: String
+
+    /// A template style at the current scale.
+    public func style(_ name: String) -> TextStyle {
+        template.style(name).scaled(scale)
+    }
+
+    /// A template colour by name.
+    public func color(_ name: String) -> Color { template.color(name) }
+
+    /// A spacing value at the current scale.
+    public func space(_ points: Double) -> Double { points * scale }
+
+    public var sectionGap: Double { space(template.spacing.section) }
+    public var headingGap: Double { space(template.spacing.heading) }
+    public var itemGap: Double { space(template.spacing.item) }
+
+    /// The width of the content area between the margins.
+    public var contentWidth: Double { pageSize.width - template.margins.left - template.margins.right }
+
+    /// Measures plain or rich text in a named style, in the profile's language unless told
+    /// otherwise, and returns it positioned at `origin`.
+    public func text(
+        _ paragraphs: [[RichSpan]], style name: String, width: Double?, at origin: Point = .zero,
+        alignment: TextBlock.Alignment = .start, field: String? = nil, profileLanguage: Bool = true,
+        override: TextStyle? = nil
+    ) -> PositionedText {
+        let style = override ?? self.style(name)
+        let shown = style.uppercase
+            ? paragraphs.map { $0.map { span in var copy = span; copy.text = copy.text.uppercased(); return copy } }
+            : paragraphs
+        let block = TextBlock(
+            paragraphs: shown, style: style, width: width, alignment: alignment,
+            language: profileLanguage ? profile.language : "en",
+            paragraphSpacing: space(template.spacing.item + 2), linkColor: color("link"))
+        return PositionedText(origin: origin, block: block, metrics: measurer.measure(block), field: field)
+    }
+
+    /// Plain text: one paragraph, or one per line break.
+    public func text(
+        _ string: String, style name: String, width: Double?, at origin: Point = .zero,
+        alignment: TextBlock.Alignment = .start, field: String? = nil, profileLanguage: Bool = true,
+        link: String? = nil, override: TextStyle? = nil
+    ) -> PositionedText {
+        text([[RichSpan(string, link: link)]], style: name, width: width, at: origin, alignment: alignment,
+             field: field, profileLanguage: profileLanguage, override: override)
+    }
+
+    public func rich(_ text: RichText, style name: String, width: Double?, at origin: Point = .zero, field: String?) -> PositionedText {
+        self.text(text.paragraphs, style: name, width: width, at: origin, field: field)
+    }
+}

@@ -1,0 +1,235 @@
+import SheetCore
+
+/// Lays a profile out on a template: measure → place → a `SheetDocument` of positioned frames.
+/// It never draws; text sizes come from the `TextMeasurer` it is given.
+///
+/// Each page is laid out at full text size first; if it does not fit above the footer, at
+/// smaller sizes down to the template's minimum scale. What still does not fit is an error that
+/// names the field crossing the page's bottom and by how much. Nothing is ever clipped.
+public struct SheetLayoutEngine: Sendable {
+    public var template: Template
+    public var measurer: any TextMeasurer
+
+    public init(template: Template, measurer: any TextMeasurer) {
+        self.template = template
+        self.measurer = measurer
+    }
+
+    public func layout(_ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
+        let paper = options.paper ?? template.defaultPaper
+        let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
+        var base = LayoutContext(
+            profile: profile, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
+            pageSize: pageSize, pageNumber: 1, pageCount: template.pages.count, generatedOn: options.dateText)
+
+        // Pages whose blocks all lack data drop out when the template marks them optional.
+        let pageTemplates = template.pages.filter { page in
+            !page.optional || hasContent(page.blocks, context: base)
+        }
+        base.pageCount = pageTemplates.count
+
+        var pages: [Page] = []
+        var diagnostics: [Diagnostic] = []
+        var scales: [Double] = []
+        for (index, pageTemplate) in pageTemplates.enumerated() {
+            var context = base
+            context.pageNumber = index + 1
+            var chosen: PageLayout?
+            for scale in template.fit.scales {
+                context.scale = scale
+                let attempt = layoutPage(pageTemplate, context: context)
+                chosen = attempt
+                if attempt.overflow <= 0.01 { break }
+            }
+            guard let page = chosen else { continue }
+            scales.append(context.scale)
+            if page.overflow > 0.01 {
+                diagnostics.append(overflowDiagnostic(page, profile: profile, paper: paper, pageNumber: index + 1, scale: context.scale))
+            }
+            pages.append(Page(size: pageSize, frame: page.frame, title: pageTemplate.title))
+        }
+        diagnostics += glyphWarnings(pages, profile: profile)
+        let metadata = DocumentMetadata(
+            title: profile.name,
+            subject: "Community profile of \(profile.name), \(profile.period.label): \(profile.mission)",
+            keywords: profile.keywords.map { taxonomy.label(for: $0) ?? $0 },
+            author: profile.contact.name,
+            creator: options.creator, language: profile.language, date: options.date,
+            bookmark: profile.name)
+        return LayoutResult(document: SheetDocument(pages: pages, metadata: metadata), diagnostics: diagnostics, scales: scales)
+    }
+
+    // MARK: - Pages
+
+    struct PageLayout {
+        var frame: Frame
+        /// How far the lowest block reaches past the space above the footer; ≤ 0 when it fits.
+        var overflow: Double
+        /// The block that crosses the limit first, by its role.
+        var crossing: (role: String, field: String?)?
+    }
+
+    func layoutPage(_ pageTemplate: PageTemplate, context: LayoutContext) -> PageLayout {
+        let margins = template.margins
+        let width = context.contentWidth
+        var page = FrameBuilder(width: context.pageSize.width)
+
+        let footer = FooterComponent.layout(context, width: width)
+        let footerTop = context.pageSize.height - margins.bottom + context.space(10)
+        var placedFooter = footer
+        placedFooter.origin = Point(x: margins.left, y: footerTop)
+        page.add(placedFooter)
+        let limit = context.pageSize.height - margins.bottom
+
+        var content = FrameBuilder(width: width)
+        var first = true
+        for block in pageTemplate.blocks {
+            guard let frame = layoutBlock(block, context: context, width: width, pageTitle: pageTemplate.title) else { continue }
+            if !first { content.cursor += context.sectionGap }
+            content.stack(frame)
+            first = false
+        }
+        let startsWithBand = pageTemplate.blocks.first.map {
+            if case .component(let spec) = $0 { return spec.kind == .titleBand }
+            return false
+        } ?? false
+        var contentFrame = content.frame(role: "content")
+        contentFrame.origin = Point(x: margins.left, y: startsWithBand ? 0 : margins.top)
+        page.add(contentFrame)
+
+        let bottom = contentFrame.origin.y + contentFrame.size.height
+        var crossing: (String, String?)?
+        if bottom > limit + 0.01 {
+            // The first leaf section, in reading order, whose frame reaches past the limit.
+            let sections = contentFrame.frames(withRolePrefix: "", at: .zero)
+                .filter { $0.role != "content" && !$0.role.hasPrefix("tile:") && !$0.role.hasPrefix("mode:") && $0.role != "legend" && $0.role != "band-text" }
+            if let hit = sections.first(where: { $0.bounds.maxY > limit + 0.01 }) {
+                crossing = (hit.role, Self.field(ofRole: hit.role))
+            }
+        }
+        return PageLayout(frame: page.frame(height: context.pageSize.height, role: "page"), overflow: bottom - limit, crossing: crossing)
+    }
+
+    func layoutBlock(_ block: BlockTemplate, context: LayoutContext, width: Double, pageTitle: String) -> Frame? {
+        switch block {
+        case .component(let spec):
+            return component(spec, pageTitle: pageTitle).layout(context, width: width)
+        case .columns(let columns):
+            return layoutColumns(columns, context: context, width: width, pageTitle: pageTitle)
+        }
+    }
+
+    /// Columns on the grid. A column without content gives its span to the others, which keep
+    /// their proportions; a row with no content at all disappears.
+    func layoutColumns(_ columns: [ColumnTemplate], context: LayoutContext, width: Double, pageTitle: String) -> Frame? {
+        let present = columns.filter { hasContent($0.blocks, context: context) }
+        guard !present.isEmpty else { return nil }
+        let gutter = template.grid.gutter
+        let totalSpan = present.reduce(0) { $0 + $1.span }
+        let available = width - gutter * Double(present.count - 1)
+        var row = FrameBuilder(width: width)
+        var x = 0.0
+        var height = 0.0
+        for column in present {
+            let columnWidth = available * Double(column.span) / Double(totalSpan)
+            var stack = FrameBuilder(width: columnWidth)
+            var first = true
+            for block in column.blocks {
+                guard let frame = layoutBlock(block, context: context, width: columnWidth, pageTitle: pageTitle) else { continue }
+                if !first { stack.cursor += context.sectionGap }
+                stack.stack(frame)
+                first = false
+            }
+            var frame = stack.frame(role: "column")
+            frame.origin = Point(x: x, y: 0)
+            row.add(frame)
+            height = max(height, frame.size.height)
+            x += columnWidth + gutter
+        }
+        row.cursor = height
+        return row.frame(role: "row")
+    }
+
+    func hasContent(_ blocks: [BlockTemplate], context: LayoutContext) -> Bool {
+        blocks.contains { block in
+            switch block {
+            case .component(let spec):
+                if spec.kind == .pageHeader || spec.kind == .titleBand || spec.kind == .about { return false }
+                var probe = context
+                probe.measurer = CountingMeasurer()
+                return component(spec, pageTitle: "").layout(probe, width: 500) != nil
+            case .columns(let columns):
+                return columns.contains { hasContent($0.blocks, context: context) }
+            }
+        }
+    }
+
+    func component(_ spec: ComponentSpec, pageTitle: String) -> any SheetComponent {
+        switch spec.kind {
+        case .titleBand: TitleBandComponent(spec: spec)
+        case .pageHeader: PageHeaderComponent(spec: spec, pageTitle: pageTitle)
+        case .paragraphs: ParagraphsComponent(spec: spec)
+        case .keyFigures: KeyFiguresComponent(spec: spec)
+        case .keywordChips: KeywordChipsComponent(spec: spec)
+        case .barChart: BarChartComponent(spec: spec)
+        case .donutChart: DonutChartComponent(spec: spec)
+        case .participationModel: ParticipationModelComponent(spec: spec)
+        case .toolList: ToolListComponent(spec: spec)
+        case .bulletList: BulletListComponent(spec: spec)
+        case .structure: StructureComponent(spec: spec)
+        case .contact: ContactComponent(spec: spec)
+        case .about: AboutComponent(spec: spec)
+        }
+    }
+
+    // MARK: - Diagnostics
+
+    /// `bar-chart:members.regions` → `members.regions`; components without one field name
+    /// their section.
+    static func field(ofRole role: String) -> String? {
+        guard let colon = role.firstIndex(of: ":") else {
+            switch role {
+            case "title-band": return "name"
+            case "key-figures": return "members"
+            case "structure": return "structure"
+            case "contact": return "contact"
+            default: return nil
+            }
+        }
+        return String(role[role.index(after: colon)...])
+    }
+
+    func overflowDiagnostic(_ page: PageLayout, profile: Profile, paper: PaperSize, pageNumber: Int, scale: Double) -> Diagnostic {
+        let field = page.crossing?.field
+        let amount = NumberText.decimal(page.overflow, places: 1)
+        let percent = Int((scale * 100).rounded())
+        let subject = field.map { "'\($0)'" } ?? "the content"
+        var location = SourceLocation(file: profile.file, line: 1, column: 1)
+        if let field, case .profile(let origin)? = profile.origins[field] { location = origin }
+        return .error(
+            at: location,
+            "\(subject) does not fit on page \(pageNumber) (\(paper.label)): \(amount) pt too long even with text at \(percent)%",
+            hint: "shorten \(subject) or other texts on page \(pageNumber)", field: field)
+    }
+
+    func glyphWarnings(_ pages: [Page], profile: Profile) -> [Diagnostic] {
+        var seen: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for page in pages {
+            for placed in page.frame.flattened() {
+                guard case .text(let text) = placed.item, text.metrics.unknownGlyphs > 0 else { continue }
+                let field = text.field ?? "text"
+                let root = String(field.prefix { $0 != "[" })
+                guard seen.insert(field).inserted else { continue }
+                var location = SourceLocation(file: profile.file, line: 1, column: 1)
+                if case .profile(let origin)? = profile.origins[root] ?? profile.origins[String(root.prefix { $0 != "." })] { location = origin }
+                diagnostics.append(.warning(
+                    at: location,
+                    "'\(field)' has \(text.metrics.unknownGlyphs) character\(text.metrics.unknownGlyphs == 1 ? "" : "s") that no installed font can show",
+                    hint: "install a font that covers them (Debian's fonts-noto-core and fonts-noto-cjk cover most scripts) or replace them",
+                    field: field))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,221 @@
+import SheetCore
+
+/// A sheet design, read from a template folder's `template.yaml`: paper, margins, grid, type
+/// styles, colours, and which field goes into which frame as which component.
+public struct Template: Sendable, Hashable {
+    public var name: String
+    /// The folder the template was read from; asset paths are relative to it.
+    public var directory: String
+    public var defaultPaper: PaperSize
+    public var papers: [PaperSize: Size]
+    public var margins: EdgeInsets
+    public var grid: Grid
+    public var fit: FitRule
+    public var spacing: Spacing
+    public var colors: [String: Color]
+    /// Chart colours, in order of use (colour-blind safe).
+    public var palette: [Color]
+    public var styles: [String: TextStyle]
+    /// Display names of breakdown categories (`north-america` → "North America").
+    public var labels: [String: String]
+    public var pages: [PageTemplate]
+    /// Small icons used by components, by name, as absolute paths of SVG files.
+    public var icons: [String: String]
+
+    public init(
+        name: String, directory: String, defaultPaper: PaperSize, papers: [PaperSize: Size], margins: EdgeInsets,
+        grid: Grid, fit: FitRule, spacing: Spacing, colors: [String: Color], palette: [Color],
+        styles: [String: TextStyle], labels: [String: String], pages: [PageTemplate], icons: [String: String]
+    ) {
+        self.name = name
+        self.directory = directory
+        self.defaultPaper = defaultPaper
+        self.papers = papers
+        self.margins = margins
+        self.grid = grid
+        self.fit = fit
+        self.spacing = spacing
+        self.colors = colors
+        self.palette = palette
+        self.styles = styles
+        self.labels = labels
+        self.pages = pages
+        self.icons = icons
+    }
+
+    public func color(_ name: String) -> Color { colors[name] ?? .black }
+
+    public func style(_ name: String) -> TextStyle {
+        styles[name] ?? styles["body"] ?? TextStyle(family: "Noto Sans", size: 10)
+    }
+
+    /// The label for a breakdown category: the template's, else the slug in sentence case.
+    public func label(forCategory slug: String) -> String {
+        if let label = labels[slug] { return label }
+        let words = slug.split(separator: "-").map(String.init)
+        guard let first = words.first else { return slug }
+        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+    }
+}
+
+/// The paper sizes a sheet can be set on.
+public enum PaperSize: String, Sendable, Hashable, CaseIterable {
+    case letter
+    case a4
+
+    public var label: String {
+        switch self {
+        case .letter: "Letter"
+        case .a4: "A4"
+        }
+    }
+}
+
+public struct EdgeInsets: Sendable, Hashable {
+    public var top: Double
+    public var right: Double
+    public var bottom: Double
+    public var left: Double
+
+    public init(top: Double, right: Double, bottom: Double, left: Double) {
+        self.top = top
+        self.right = right
+        self.bottom = bottom
+        self.left = left
+    }
+}
+
+/// The column grid: `columns` columns separated by `gutter` points.
+public struct Grid: Sendable, Hashable {
+    public var columns: Int
+    public var gutter: Double
+
+    public init(columns: Int, gutter: Double) {
+        self.columns = columns
+        self.gutter = gutter
+    }
+
+    /// Width of `span` columns (with the gutters between them) in a content area `width` wide.
+    public func width(ofSpan span: Int, in width: Double) -> Double {
+        let column = (width - gutter * Double(columns - 1)) / Double(columns)
+        return column * Double(span) + gutter * Double(span - 1)
+    }
+}
+
+/// How far text may shrink to make a page fit: scales from 1 down to `minimumScale` in
+/// steps of `step`.
+public struct FitRule: Sendable, Hashable {
+    public var minimumScale: Double
+    public var step: Double
+
+    public init(minimumScale: Double, step: Double) {
+        self.minimumScale = minimumScale
+        self.step = step
+    }
+
+    /// The scales tried, largest first.
+    public var scales: [Double] {
+        var scales: [Double] = []
+        var scale = 1.0
+        while scale > minimumScale + 1e-9 {
+            scales.append(scale)
+            scale -= step
+        }
+        scales.append(minimumScale)
+        return scales
+    }
+}
+
+/// Vertical rhythm, in points at scale 1.
+public struct Spacing: Sendable, Hashable {
+    /// Between sections.
+    public var section: Double
+    /// Between a section's heading and its content.
+    public var heading: Double
+    /// Between items of a list, and paragraphs.
+    public var item: Double
+
+    public init(section: Double, heading: Double, item: Double) {
+        self.section = section
+        self.heading = heading
+        self.item = item
+    }
+}
+
+/// One page of the design.
+public struct PageTemplate: Sendable, Hashable {
+    public var title: String
+    public var blocks: [BlockTemplate]
+    /// Whether the page is left out when none of its blocks has data.
+    public var optional: Bool
+
+    public init(title: String, blocks: [BlockTemplate], optional: Bool) {
+        self.title = title
+        self.blocks = blocks
+        self.optional = optional
+    }
+}
+
+/// A piece of a page: one component, or a row of columns on the grid.
+public indirect enum BlockTemplate: Sendable, Hashable {
+    case component(ComponentSpec)
+    case columns([ColumnTemplate])
+}
+
+public struct ColumnTemplate: Sendable, Hashable {
+    /// Grid columns spanned.
+    public var span: Int
+    public var blocks: [BlockTemplate]
+
+    public init(span: Int, blocks: [BlockTemplate]) {
+        self.span = span
+        self.blocks = blocks
+    }
+}
+
+/// One component placed on a page: what it is, the field it shows, and its heading.
+public struct ComponentSpec: Sendable, Hashable {
+    public var kind: ComponentKind
+    /// Dotted path of the profile field shown, where the component shows one.
+    public var field: String?
+    public var heading: String?
+    /// A text style overriding the component's default.
+    public var style: String?
+
+    public init(kind: ComponentKind, field: String? = nil, heading: String? = nil, style: String? = nil) {
+        self.kind = kind
+        self.field = field
+        self.heading = heading
+        self.style = style
+    }
+}
+
+/// The components a template can place.
+public enum ComponentKind: String, Sendable, Hashable, CaseIterable {
+    /// Logo, name, short name, type, founded, period across the top of the page.
+    case titleBand = "title-band"
+    /// A slim band with the community's name and the page's title.
+    case pageHeader = "page-header"
+    /// One text field (plain or rich) as paragraphs.
+    case paragraphs
+    /// Key-figure tiles: members, paid staff, community managers, volunteers.
+    case keyFigures = "key-figures"
+    /// Keywords as chips with the taxonomy's labels.
+    case keywordChips = "keyword-chips"
+    /// A breakdown as horizontal bars with percentages.
+    case barChart = "bar-chart"
+    /// A breakdown as a donut with a legend.
+    case donutChart = "donut-chart"
+    /// The Community Participation Model with each mode's activities.
+    case participationModel = "participation-model"
+    /// A list of short texts as chips (tools).
+    case toolList = "tool-list"
+    /// A list of rich texts as bullets.
+    case bulletList = "bullet-list"
+    /// Host, governance and leadership.
+    case structure
+    /// Website, contact name, e-mail and contact page as links.
+    case contact
+    /// How to read the sheet: the model, where the data comes from, the licence.
+    case about
+}

@@ -1,0 +1,15 @@
+import SheetCore
+import SheetLayout
+
+/// Everything a run reads before laying anything out: the template, the taxonomy, the
+/// profiles that loaded, and the diagnostics and source lines gathered so far.
+public struct RunInputs: Sendable {
+    public var template: Template
+    public var taxonomy: Taxonomy
+    /// Profiles that passed every check, in file order.
+    public var profiles: [Profile]
+    /// Profile files that did not load or failed a check.
+    public var invalidFiles: [String]
+    public var diagnostics: [Diagnostic]
+    public var sources: SourceTextStore
+}

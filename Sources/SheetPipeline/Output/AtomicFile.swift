@@ -1,0 +1,58 @@
+import Foundation
+
+/// Writes files so that they appear at their final path complete or not at all: the bytes go
+/// to a temporary file in the same folder, every write is checked (a full disk fails here, not
+/// silently), the file is flushed to disk, and only then renamed over the final path.
+public enum AtomicFile {
+    /// Marks temporary files, so a later run can sweep those a killed run left behind.
+    public static let temporaryMarker = ".profilesheet-tmp-"
+
+    public static func write(_ data: Data, to path: String) throws(PipelineError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let temporary = (directory as NSString).appendingPathComponent(
+            ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: errnoText()) }
+        var failure: String?
+        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errnoText()
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = errnoText() }
+        if close(descriptor) != 0, failure == nil { failure = errnoText() }
+        if failure == nil, rename(temporary, path) != 0 { failure = errnoText() }
+        if let failure {
+            unlink(temporary)
+            throw .unwritableOutput(path: path, reason: failure)
+        }
+    }
+
+    /// Removes temporary files that an interrupted run left in `directory`.
+    public static func sweepTemporaries(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(".") && name.contains(temporaryMarker) {
+            unlink((directory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Creates `directory` (and its parents) if needed.
+    public static func ensureDirectory(_ directory: String) throws(PipelineError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .unwritableOutput(path: directory, reason: error.localizedDescription)
+        }
+        guard access(directory, W_OK) == 0 else { throw .unwritableOutput(path: directory, reason: errnoText()) }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+}
