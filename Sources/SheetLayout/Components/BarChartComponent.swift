@@ -22,7 +22,7 @@ struct BarChartComponent: SheetComponent {
         let maxShare = breakdown.shares.map(\.percent).max() ?? 100
         let scaleMax = max(maxShare, 1)
         for (index, share) in breakdown.sortedByShare.enumerated() {
-            let label = context.text(context.template.label(forCategory: share.category), style: "bar-label", width: labelWidth,
+            let label = context.text(context.template.label(forCategory: share.category, field: field), style: "bar-label", width: labelWidth,
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let value = context.text(NumberText.percent(share.percent), style: "bar-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)

@@ -15,8 +15,12 @@ struct TitleBandComponent: SheetComponent {
 
         // Period block on the right.
         let periodLabel = context.text("Community profile", style: "band-label", width: nil, profileLanguage: false)
-        let period = context.text(profile.period.label, style: "band-period", width: context.space(150), alignment: .end, field: "period", profileLanguage: false)
-        let periodWidth = max(periodLabel.metrics.size.width, min(period.metrics.size.width, context.space(150)))
+        // A span of months is set smaller than a single year, so that it stays on one line.
+        var period = context.text(profile.period.label, style: "band-period", width: nil, alignment: .end, field: "period", profileLanguage: false)
+        if period.metrics.size.width > context.space(110) {
+            period = context.text(profile.period.label, style: "band-period-long", width: nil, alignment: .end, field: "period", profileLanguage: false)
+        }
+        let periodWidth = max(periodLabel.metrics.size.width, period.metrics.size.width)
 
         // Logo plate on the left.
         var plateWidth = 0.0
@@ -29,7 +33,12 @@ struct TitleBandComponent: SheetComponent {
         let textWidth = width - textX - periodWidth - gap
 
         var texts = FrameBuilder(width: textWidth)
-        texts.stack(context.text(profile.name, style: "title", width: textWidth, field: "name"))
+        // Long names step down to a smaller title size rather than run to many lines.
+        var title = context.text(profile.name, style: "title", width: textWidth, field: "name")
+        if title.metrics.lineCount > 3 {
+            title = context.text(profile.name, style: "title-long", width: textWidth, field: "name")
+        }
+        texts.stack(title)
         if let short = profile.shortName {
             texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), gapAfter: 0)
         }

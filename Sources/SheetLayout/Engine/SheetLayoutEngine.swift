@@ -24,7 +24,7 @@ public struct SheetLayoutEngine: Sendable {
 
         // Pages whose blocks all lack data drop out when the template marks them optional.
         let pageTemplates = template.pages.filter { page in
-            !page.optional || hasContent(page.blocks, context: base)
+            !page.optional || hasContent(page.blocks, context: base, countingFixedSections: false)
         }
         base.pageCount = pageTemplates.count
 
@@ -100,9 +100,8 @@ public struct SheetLayoutEngine: Sendable {
         let bottom = contentFrame.origin.y + contentFrame.size.height
         var crossing: (String, String?)?
         if bottom > limit + 0.01 {
-            // The first leaf section, in reading order, whose frame reaches past the limit.
-            let sections = contentFrame.frames(withRolePrefix: "", at: .zero)
-                .filter { $0.role != "content" && !$0.role.hasPrefix("tile:") && !$0.role.hasPrefix("mode:") && $0.role != "legend" && $0.role != "band-text" }
+            // The first section, in reading order, whose frame reaches past the limit.
+            let sections = contentFrame.frames(withRolePrefix: "", at: .zero).filter { Self.isSection($0.role) }
             if let hit = sections.first(where: { $0.bounds.maxY > limit + 0.01 }) {
                 crossing = (hit.role, Self.field(ofRole: hit.role))
             }
@@ -122,7 +121,7 @@ public struct SheetLayoutEngine: Sendable {
     /// Columns on the grid. A column without content gives its span to the others, which keep
     /// their proportions; a row with no content at all disappears.
     func layoutColumns(_ columns: [ColumnTemplate], context: LayoutContext, width: Double, pageTitle: String) -> Frame? {
-        let present = columns.filter { hasContent($0.blocks, context: context) }
+        let present = columns.filter { hasContent($0.blocks, context: context, countingFixedSections: true) }
         guard !present.isEmpty else { return nil }
         let gutter = template.grid.gutter
         let totalSpan = present.reduce(0) { $0 + $1.span }
@@ -150,16 +149,19 @@ public struct SheetLayoutEngine: Sendable {
         return row.frame(role: "row")
     }
 
-    func hasContent(_ blocks: [BlockTemplate], context: LayoutContext) -> Bool {
+    /// Whether any of `blocks` shows something for this profile. Sections that show the same
+    /// on every sheet (headers, the about text) count only when `countingFixedSections`: they
+    /// keep a column, but do not keep an optional page.
+    func hasContent(_ blocks: [BlockTemplate], context: LayoutContext, countingFixedSections: Bool) -> Bool {
         blocks.contains { block in
             switch block {
             case .component(let spec):
-                if spec.kind == .pageHeader || spec.kind == .titleBand || spec.kind == .about { return false }
+                if spec.kind == .pageHeader || spec.kind == .titleBand || spec.kind == .about { return countingFixedSections }
                 var probe = context
                 probe.measurer = CountingMeasurer()
                 return component(spec, pageTitle: "").layout(probe, width: 500) != nil
             case .columns(let columns):
-                return columns.contains { hasContent($0.blocks, context: context) }
+                return columns.contains { hasContent($0.blocks, context: context, countingFixedSections: countingFixedSections) }
             }
         }
     }
@@ -183,6 +185,14 @@ public struct SheetLayoutEngine: Sendable {
     }
 
     // MARK: - Diagnostics
+
+    /// Whether a frame role names a whole section (a component), not a row, column or part.
+    static func isSection(_ role: String) -> Bool {
+        if let colon = role.firstIndex(of: ":") {
+            return ComponentKind(rawValue: String(role[..<colon])) != nil
+        }
+        return ComponentKind(rawValue: role) != nil
+    }
 
     /// `bar-chart:members.regions` → `members.regions`; components without one field name
     /// their section.

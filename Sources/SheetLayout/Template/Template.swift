@@ -49,12 +49,16 @@ public struct Template: Sendable, Hashable {
         styles[name] ?? styles["body"] ?? TextStyle(family: "Noto Sans", size: 10)
     }
 
-    /// The label for a breakdown category: the template's, else the slug in sentence case.
-    public func label(forCategory slug: String) -> String {
+    /// The label for a breakdown category: the template's, else the slug's words, in title
+    /// case for places (`members.regions`) and sentence case otherwise.
+    public func label(forCategory slug: String, field: String = "") -> String {
         if let label = labels[slug] { return label }
         let words = slug.split(separator: "-").map(String.init)
-        guard let first = words.first else { return slug }
-        return ([first.prefix(1).uppercased() + first.dropFirst()] + words.dropFirst()).joined(separator: " ")
+        let minor: Set<String> = ["and", "of", "the", "in", "de", "da", "do", "del"]
+        return words.enumerated().map { index, word in
+            let capitalize = index == 0 || (field == "members.regions" && !minor.contains(word))
+            return capitalize ? word.prefix(1).uppercased() + word.dropFirst() : word
+        }.joined(separator: " ")
     }
 }
 

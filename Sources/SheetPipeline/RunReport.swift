@@ -1,0 +1,33 @@
+import SheetCore
+
+/// What a run did and found, and the exit status that follows from it.
+public struct RunReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var sources = SourceTextStore()
+    /// Files written, in order.
+    public var written: [String] = []
+    public var rendered = 0
+    public var upToDate = 0
+    public var invalid = 0
+    /// Set when the run could not complete.
+    public var failure: PipelineError?
+    public var seconds = 0.0
+
+    public init() {}
+
+    /// The diagnostics as reported: with `strict`, warnings become errors.
+    public func reported(strict: Bool) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var copy = diagnostic
+            if copy.severity == .warning { copy.severity = .error }
+            return copy
+        }
+    }
+
+    /// 0 all valid, 1 some profile invalid (or a warning under `strict`), 3 the run failed.
+    public func exitStatus(strict: Bool) -> Int32 {
+        if failure != nil { return 3 }
+        return reported(strict: strict).hasErrors ? 1 : 0
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import SheetCore
+import SheetLayout
+import SheetRender
+
+/// The commands' work, one readable function each: `build`, `validate` and `preview`.
+public struct SheetRun: Sendable {
+    public var configuration: RunConfiguration
+
+    public init(configuration: RunConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Thumbnails on the gallery page: 300 pixels wide for Letter.
+    static let thumbnailScale = 300.0 / 612.0
+    /// Preview pages: 110 dpi.
+    static let previewScale = 110.0 / 72.0
+
+    /// Loads, merges and checks the profiles named by `selection` (all when empty).
+    func prepare(_ selection: [String], report: inout RunReport) throws(PipelineError) -> RunInputs {
+        let loaded = try LoadStage.run(configuration, selection: selection)
+        let merged = SurveyStage.run(loaded, configuration: configuration)
+        let checked = CheckStage.run(merged)
+        report.diagnostics += checked.diagnostics
+        report.sources.merge(checked.sources)
+        report.invalid = Set(checked.invalidFiles).count
+        return checked
+    }
+
+    /// Lays out one profile and checks its images; nil when it is invalid.
+    func lay(_ profile: Profile, inputs: RunInputs, measurer: any TextMeasurer, report: inout RunReport) -> SheetDocument? {
+        let result = LayoutStage.run(profile, inputs: inputs, configuration: configuration, measurer: measurer)
+        let problems = result.diagnostics + RenderStage.checkImages(profile)
+        report.diagnostics += problems
+        if problems.hasErrors {
+            report.invalid += 1
+            return nil
+        }
+        return result.document
+    }
+
+    /// `profilesheet build`: every valid profile rendered to `output/ID.pdf` and `ID.png`.
+    public func build(_ selection: [String]) -> RunReport {
+        var report = RunReport()
+        let started = Date()
+        do {
+            try AtomicFile.ensureDirectory(configuration.outputDirectory)
+            AtomicFile.sweepTemporaries(in: configuration.outputDirectory)
+            let inputs = try prepare(selection, report: &report)
+            let measurer = PangoTextMeasurer()
+            for profile in inputs.profiles {
+                guard let document = lay(profile, inputs: inputs, measurer: measurer, report: &report) else { continue }
+                let pdf = try RenderStage.pdf(document)
+                let pdfPath = path(in: configuration.outputDirectory, profile.id + ".pdf")
+                try AtomicFile.write(pdf, to: pdfPath)
+                report.written.append(pdfPath)
+                if let first = document.pages.first {
+                    let pngPath = path(in: configuration.outputDirectory, profile.id + ".png")
+                    try AtomicFile.write(try RenderStage.png(first, scale: Self.thumbnailScale, name: profile.id), to: pngPath)
+                    report.written.append(pngPath)
+                }
+                report.rendered += 1
+            }
+        } catch {
+            report.failure = error
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// `profilesheet validate`: everything up to rendering, writing nothing.
+    public func validate(_ selection: [String]) -> RunReport {
+        var report = RunReport()
+        let started = Date()
+        do {
+            let inputs = try prepare(selection, report: &report)
+            let measurer = PangoTextMeasurer()
+            for profile in inputs.profiles {
+                _ = lay(profile, inputs: inputs, measurer: measurer, report: &report)
+            }
+        } catch {
+            report.failure = error
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// `profilesheet preview`: one profile into `output/preview/` as a PDF and a PNG a page.
+    public func preview(_ profile: String) -> RunReport {
+        var report = RunReport()
+        let started = Date()
+        do {
+            let inputs = try prepare([profile], report: &report)
+            let directory = path(in: configuration.outputDirectory, "preview")
+            try AtomicFile.ensureDirectory(directory)
+            AtomicFile.sweepTemporaries(in: directory)
+            if let first = inputs.profiles.first,
+               let document = lay(first, inputs: inputs, measurer: PangoTextMeasurer(), report: &report) {
+                let pdfPath = path(in: directory, first.id + ".pdf")
+                try AtomicFile.write(try RenderStage.pdf(document), to: pdfPath)
+                report.written.append(pdfPath)
+                for (index, page) in document.pages.enumerated() {
+                    let pngPath = path(in: directory, "\(first.id)-\(index + 1).png")
+                    try AtomicFile.write(try RenderStage.png(page, scale: Self.previewScale, name: first.id), to: pngPath)
+                    report.written.append(pngPath)
+                }
+                report.rendered = 1
+            }
+        } catch {
+            report.failure = error
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    func path(in directory: String, _ name: String) -> String {
+        (directory as NSString).appendingPathComponent(name)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import SheetCore
+import SheetLayout
+import SheetRender
+
+/// Stage 5: a laid-out sheet painted into PDF and PNG bytes. Writing them is `OutputStage`'s.
+public enum RenderStage {
+    public static func pdf(_ document: SheetDocument) throws(PipelineError) -> Data {
+        do {
+            return try SheetRenderer().pdfData(document)
+        } catch {
+            throw .renderFailed(id: document.metadata.title, reason: String(describing: error))
+        }
+    }
+
+    public static func png(_ page: Page, scale: Double, name: String) throws(PipelineError) -> Data {
+        do {
+            return try SheetRenderer().pngData(page, scale: scale)
+        } catch {
+            throw .renderFailed(id: name, reason: String(describing: error))
+        }
+    }
+
+    /// Decodes every image a profile uses, so that a corrupt or truncated logo is a diagnostic
+    /// before anything is written.
+    public static func checkImages(_ profile: Profile) -> [Diagnostic] {
+        guard let logo = profile.logo else { return [] }
+        let format: PositionedImage.Format = switch logo.format {
+        case .png: .png
+        case .jpeg: .jpeg
+        case .svg: .svg
+        }
+        guard let problem = ImageDecoder.check(path: logo.resolvedPath, format: format) else { return [] }
+        var location = SourceLocation(file: profile.file, line: 1, column: 1)
+        if case .profile(let origin)? = profile.origins["logo"] { location = origin }
+        return [.error(at: location, "logo '\(logo.path)' cannot be decoded: \(problem)", hint: "export the image again", field: "logo")]
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `profilesheet`: community profiles to PDF summary sheets.
+struct ProfileSheetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "profilesheet",
+        abstract: "Turn community profiles (YAML) into designed PDF summary sheets.",
+        discussion: """
+            Run from the repository root, it reads profiles/, profiles/surveys/ and \
+            templates/standard/, and writes output/.
+            Exit status: 0 all valid, 1 a profile is invalid, 2 the command line is wrong, \
+            3 the run could not complete.
+            """,
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, ValidateCommand.self, PreviewCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// Exit statuses and diagnostics of the binary (cli.md).
+@Suite("Command line end to end")
+struct CommandLineTests {
+    func scratchProfiles(_ files: [String: String]) throws -> String {
+        let root = try CommandRunner.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root + "/profiles", withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: root + "/profiles/" + name, atomically: true, encoding: .utf8) }
+        return root
+    }
+
+    static let valid = """
+        format: 1
+        id: demo
+        name: Demo Community
+        type: network
+        period: 2025
+        mission: Help people help each other.
+        programming:
+          convey: [Monthly newsletter]
+
+        """
+
+    func arguments(_ root: String, _ command: String) -> [String] {
+        [command, "--profiles", root + "/profiles", "--template", CommandRunner.repositoryRoot + "/templates/standard", "--output", root + "/output"]
+    }
+
+    @Test func validProfileBuildsAndExitsZero() throws {
+        let root = try scratchProfiles(["demo.yaml": Self.valid])
+        let run = try CommandRunner.profilesheet(arguments(root, "build"))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root + "/output/demo.pdf"))
+        #expect(try CommandRunner.pdfinfo(root + "/output/demo.pdf")["Pages"] == "3")
+    }
+
+    @Test func invalidProfileExitsOneWithACompilerStyleDiagnostic() throws {
+        let root = try scratchProfiles([
+            "demo.yaml": Self.valid.replacingOccurrences(of: "type: network", with: "type: netwrk"),
+            "other.yaml": Self.valid.replacingOccurrences(of: "id: demo", with: "id: other"),
+        ])
+        let run = try CommandRunner.profilesheet(arguments(root, "build"), in: root)
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("""
+            \(root)/profiles/demo.yaml:4:7: error: 'type' must be one of its allowed values, found 'netwrk'
+            4 | type: netwrk
+              |       ^
+            hint: did you mean 'network'?
+
+            """))
+        // The valid profile was still rendered.
+        #expect(FileManager.default.fileExists(atPath: root + "/output/other.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/output/demo.pdf"))
+    }
+
+    @Test func jsonAndGithubDiagnostics() throws {
+        let root = try scratchProfiles(["demo.yaml": Self.valid.replacingOccurrences(of: "period: 2025", with: "period: 2025\nfounded: 030")])
+        let json = try CommandRunner.profilesheet(arguments(root, "validate") + ["--diagnostics", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains(#""line": 6, "column": 10, "message": "'founded' must be a whole number, found '030'""#))
+        let github = try CommandRunner.profilesheet(arguments(root, "validate"), environment: ["GITHUB_ACTIONS": "true"])
+        #expect(github.stderr.contains("::error file=\(root)/profiles/demo.yaml,line=6,col=10::'founded' must be a whole number"))
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let root = try scratchProfiles(["demo.yaml": Self.valid + "license: CC-BY-4.1\n"])
+        #expect(try CommandRunner.profilesheet(arguments(root, "validate")).status == 0)
+        let strict = try CommandRunner.profilesheet(arguments(root, "validate") + ["--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("error: 'license' 'CC-BY-4.1' is not an SPDX id that profilesheet knows"))
+    }
+
+    @Test func wrongCommandLineExitsTwo() throws {
+        #expect(try CommandRunner.profilesheet(["build", "--paper", "a3"]).status == 2)
+        #expect(try CommandRunner.profilesheet(["build", "--no-such-option"]).status == 2)
+        #expect(try CommandRunner.profilesheet(["preview"]).status == 2)
+        #expect(try CommandRunner.profilesheet(["--help"]).status == 0)
+    }
+
+    @Test func unusableTemplateOrOutputExitsThree() throws {
+        let root = try scratchProfiles(["demo.yaml": Self.valid])
+        let noTemplate = try CommandRunner.profilesheet(["build", "--profiles", root + "/profiles", "--template", root + "/nothing", "--output", root + "/output"])
+        #expect(noTemplate.status == 3)
+        try "a file".write(toFile: root + "/blocked", atomically: true, encoding: .utf8)
+        let blocked = try CommandRunner.profilesheet(["build", "--profiles", root + "/profiles", "--template", CommandRunner.repositoryRoot + "/templates/standard", "--output", root + "/blocked/out"])
+        #expect(blocked.status == 3)
+    }
+
+    @Test func previewWritesAPDFAndAPNGPerPage() throws {
+        let root = try scratchProfiles(["demo.yaml": Self.valid])
+        let run = try CommandRunner.profilesheet(arguments(root, "preview") + ["demo"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = run.stdout.split(separator: "\n").map(String.init)
+        #expect(printed == ["pdf", "1.png", "2.png", "3.png"].map { "\(root)/output/preview/demo\($0 == "pdf" ? ".pdf" : "-" + $0)" })
+        for path in printed { #expect(FileManager.default.fileExists(atPath: path)) }
+    }
+
+    @Test func unknownProfileNameGetsADidYouMean() throws {
+        let root = try scratchProfiles(["demo.yaml": Self.valid])
+        let run = try CommandRunner.profilesheet(arguments(root, "validate") + ["dem"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: no profile 'dem'\nhint: did you mean 'demo'?"))
+    }
+}

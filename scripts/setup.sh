@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs the Debian packages profilesheet needs, when they are missing.
+# Used by every make target that builds or runs something; safe to run again.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libcairo2-dev        # PDF and PNG surfaces
+  libpango1.0-dev      # text shaping, line breaking, font fallback
+  librsvg2-dev         # SVG logos
+  libgdk-pixbuf-2.0-dev  # PNG and JPEG logos
+  fontconfig
+  fonts-noto-core      # Latin, Greek, Cyrillic, Arabic, Ethiopic, … scripts
+  fonts-noto-cjk       # Chinese, Japanese, Korean
+  poppler-utils        # pdfinfo, pdffonts, pdftotext, pdftoppm: used by the tests
+  qpdf                 # PDF structure checks in the tests
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+    echo "setup: these packages are missing and this user cannot install them: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fc-cache -f >/dev/null 2>&1 || true
