@@ -30,7 +30,7 @@ let package = Package(
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // The only code that touches Cairo and Pango.
-        .target(name: "SheetRender", dependencies: ["SheetLayout", "CPangoCairo", "CRsvg"]),
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(name: "SheetPipeline", dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender"]),
         // The thin command line.

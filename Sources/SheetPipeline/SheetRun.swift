@@ -48,15 +48,16 @@ public struct SheetRun: Sendable {
             AtomicFile.sweepTemporaries(in: configuration.outputDirectory)
             let inputs = try prepare(selection, report: &report)
             let measurer = PangoTextMeasurer()
+            let renderer = SheetRenderer(measurer: measurer)
             for profile in inputs.profiles {
                 guard let document = lay(profile, inputs: inputs, measurer: measurer, report: &report) else { continue }
-                let pdf = try RenderStage.pdf(document)
+                let pdf = try RenderStage.pdf(document, renderer: renderer)
                 let pdfPath = path(in: configuration.outputDirectory, profile.id + ".pdf")
                 try AtomicFile.write(pdf, to: pdfPath)
                 report.written.append(pdfPath)
                 if let first = document.pages.first {
                     let pngPath = path(in: configuration.outputDirectory, profile.id + ".png")
-                    try AtomicFile.write(try RenderStage.png(first, scale: Self.thumbnailScale, name: profile.id), to: pngPath)
+                    try AtomicFile.write(try RenderStage.png(first, scale: Self.thumbnailScale, name: profile.id, renderer: renderer), to: pngPath)
                     report.written.append(pngPath)
                 }
                 report.rendered += 1
@@ -94,14 +95,16 @@ public struct SheetRun: Sendable {
             let directory = path(in: configuration.outputDirectory, "preview")
             try AtomicFile.ensureDirectory(directory)
             AtomicFile.sweepTemporaries(in: directory)
+            let measurer = PangoTextMeasurer()
+            let renderer = SheetRenderer(measurer: measurer)
             if let first = inputs.profiles.first,
-               let document = lay(first, inputs: inputs, measurer: PangoTextMeasurer(), report: &report) {
+               let document = lay(first, inputs: inputs, measurer: measurer, report: &report) {
                 let pdfPath = path(in: directory, first.id + ".pdf")
-                try AtomicFile.write(try RenderStage.pdf(document), to: pdfPath)
+                try AtomicFile.write(try RenderStage.pdf(document, renderer: renderer), to: pdfPath)
                 report.written.append(pdfPath)
                 for (index, page) in document.pages.enumerated() {
                     let pngPath = path(in: directory, "\(first.id)-\(index + 1).png")
-                    try AtomicFile.write(try RenderStage.png(page, scale: Self.previewScale, name: first.id), to: pngPath)
+                    try AtomicFile.write(try RenderStage.png(page, scale: Self.previewScale, name: first.id, renderer: renderer), to: pngPath)
                     report.written.append(pngPath)
                 }
                 report.rendered = 1

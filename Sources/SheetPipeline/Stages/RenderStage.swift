@@ -5,17 +5,17 @@ import SheetRender
 
 /// Stage 5: a laid-out sheet painted into PDF and PNG bytes. Writing them is `OutputStage`'s.
 public enum RenderStage {
-    public static func pdf(_ document: SheetDocument) throws(PipelineError) -> Data {
+    public static func pdf(_ document: SheetDocument, renderer: SheetRenderer) throws(PipelineError) -> Data {
         do {
-            return try SheetRenderer().pdfData(document)
+            return try renderer.pdfData(document)
         } catch {
             throw .renderFailed(id: document.metadata.title, reason: String(describing: error))
         }
     }
 
-    public static func png(_ page: Page, scale: Double, name: String) throws(PipelineError) -> Data {
+    public static func png(_ page: Page, scale: Double, name: String, renderer: SheetRenderer) throws(PipelineError) -> Data {
         do {
-            return try SheetRenderer().pngData(page, scale: scale)
+            return try renderer.pngData(page, scale: scale)
         } catch {
             throw .renderFailed(id: name, reason: String(describing: error))
         }

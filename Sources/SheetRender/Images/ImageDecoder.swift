@@ -1,0 +1,153 @@
+import CPangoCairo
+import CRsvg
+import Foundation
+import SheetCore
+import SheetLayout
+
+/// Decodes image files for painting, and checks them ahead of rendering.
+///
+/// Raster images go through a gdk-pixbuf loader forced to the expected type (so no other
+/// installed loader ever sees the bytes) after their header has been read with `ImageProbe`,
+/// so an image claiming 20 000 × 20 000 pixels is refused before anything is inflated.
+public enum ImageDecoder {
+    /// Fully decodes the image at `path` as `format`; nil when it decodes, otherwise the
+    /// problem (unreadable, truncated, corrupt, not that format, too large, an SVG that
+    /// librsvg rejects or cannot draw).
+    public static func check(path: String, format: PositionedImage.Format) -> RenderError? {
+        do {
+            switch format {
+            case .png, .jpeg:
+                // Every byte is still decoded, but a large JPEG is reconstructed at a fraction
+                // of its size (libjpeg scales in the DCT), which saves time and memory.
+                _ = try loadRaster(path: path, format: format, maximumPixels: (1024, 1024))
+            case .svg:
+                // librsvg draws nothing, and reports nothing, for references it will not load.
+                if case .failure(let problem) = ImageProbe.probe(file: path) {
+                    return .imageDecodeFailed(path: path, format: format, reason: describe(problem))
+                }
+                let image = try loadVector(path: path)
+                try drawTest(image)
+            }
+            return nil
+        } catch let error as RenderError {
+            return error
+        } catch {
+            return .imageDecodeFailed(path: path, format: format, reason: "\(error)")
+        }
+    }
+
+    /// Decodes a PNG or JPEG, shrunk (keeping its aspect ratio) to fit within `maximumPixels`
+    /// when it is larger; nil means full size.
+    static func loadRaster(path: String, format: PositionedImage.Format, maximumPixels: (width: Int, height: Int)?) throws -> RasterImage {
+        func failure(_ reason: String) -> RenderError { .imageDecodeFailed(path: path, format: format, reason: reason) }
+        let data = try read(path, format: format)
+        let info: ImageProbe.Info
+        switch ImageProbe.probe(data) {
+        case .success(let probed): info = probed
+        case .failure(let problem): throw failure(describe(problem))
+        }
+        guard info.format.rawValue == format.rawValue else {
+            throw failure("the file holds a \(info.format.rawValue.uppercased()) image")
+        }
+        if let problem = RasterCompleteness.problem(in: data, format: format) { throw failure(problem) }
+
+        var error: UnsafeMutablePointer<GError>?
+        guard let loader = gdk_pixbuf_loader_new_with_type(format == .png ? "png" : "jpeg", &error) else {
+            throw failure(GLibInterop.consume(&error) ?? "no gdk-pixbuf loader for this format")
+        }
+        defer { GLibInterop.unref(loader) }
+        if let limit = maximumPixels {
+            let (width, height) = fittedSize(width: Int(info.width), height: Int(info.height), within: limit)
+            if width < Int(info.width) || height < Int(info.height) {
+                // Lets the JPEG loader decode at a fraction of the size (libjpeg's DCT scaling).
+                gdk_pixbuf_loader_set_size(loader, Int32(width), Int32(height))
+            }
+        }
+        let written = data.withUnsafeBytes { bytes in
+            gdk_pixbuf_loader_write(loader, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), gsize(bytes.count), &error)
+        }
+        let writeMessage = GLibInterop.consume(&error)
+        // Always close, even after a failed write: the loader complains when finalised open.
+        // Closing is also where truncated data is reported.
+        let closed = gdk_pixbuf_loader_close(loader, &error)
+        let closeMessage = GLibInterop.consume(&error)
+        guard written != 0 else { throw failure(writeMessage ?? "the data could not be decoded") }
+        guard closed != 0 else { throw failure(closeMessage ?? "the image data is incomplete") }
+        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw failure("no image in the file") }
+
+        // The loader owns `pixbuf`; the scaled copy, if any, is ours.
+        var source = pixbuf
+        var scaled: OpaquePointer?
+        defer { if let scaled { GLibInterop.unref(scaled) } }
+        if let limit = maximumPixels {
+            let width = Int(gdk_pixbuf_get_width(pixbuf))
+            let height = Int(gdk_pixbuf_get_height(pixbuf))
+            let fitted = fittedSize(width: width, height: height, within: limit)
+            if fitted.width < width || fitted.height < height,
+               let smaller = gdk_pixbuf_scale_simple(pixbuf, Int32(fitted.width), Int32(fitted.height), GDK_INTERP_BILINEAR) {
+                scaled = smaller
+                source = smaller
+            }
+        }
+        guard let image = RasterImage.make(from: source) else { throw failure("unsupported pixel layout or out of memory") }
+        return image
+    }
+
+    /// Loads an SVG document (parsing all of it).
+    static func loadVector(path: String) throws -> VectorImage {
+        var error: UnsafeMutablePointer<GError>?
+        guard let handle = rsvg_handle_new_from_file(path, &error) else {
+            throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: GLibInterop.consume(&error) ?? "librsvg could not load it")
+        }
+        _ = GLibInterop.consume(&error)
+        return VectorImage(handle: handle, path: path)
+    }
+
+    /// Draws an SVG into a small bitmap, which reports what only drawing finds (bad references,
+    /// unsupported content that librsvg treats as an error).
+    private static func drawTest(_ image: VectorImage) throws {
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 32, 32) else { return }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { return }
+        defer { cairo_destroy(cr) }
+        try image.draw(in: cr, rect: Rect(x: 0, y: 0, width: 32, height: 32))
+    }
+
+    /// The largest size of the same aspect ratio within `limit`, at least 1 × 1.
+    static func fittedSize(width: Int, height: Int, within limit: (width: Int, height: Int)) -> (width: Int, height: Int) {
+        guard width > limit.width || height > limit.height, width > 0, height > 0 else { return (width, height) }
+        let factor = min(Double(limit.width) / Double(width), Double(limit.height) / Double(height))
+        return (max(1, Int((Double(width) * factor).rounded())), max(1, Int((Double(height) * factor).rounded())))
+    }
+
+    private static func read(_ path: String, format: PositionedImage.Format) throws -> Data {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            throw RenderError.imageDecodeFailed(path: path, format: format, reason: "the file cannot be read")
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > ImageProbe.maximumFileSize {
+            throw RenderError.imageDecodeFailed(
+                path: path, format: format, reason: "the file has \(size.intValue) bytes, more than \(ImageProbe.maximumFileSize)")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RenderError.imageDecodeFailed(path: path, format: format, reason: "the file cannot be read")
+        }
+        return data
+    }
+
+    private static func describe(_ problem: ImageProbe.Problem) -> String {
+        switch problem {
+        case .unreadable: "the file cannot be read"
+        case .tooLarge(let bytes): "the file has \(bytes) bytes, more than \(ImageProbe.maximumFileSize)"
+        case .unknownFormat: "the file is not a PNG, JPEG or SVG image"
+        case .truncated(let format): "the \(format.rawValue.uppercased()) header is truncated or invalid"
+        case .tooManyPixels(let width, let height):
+            "the image is \(width) × \(height) pixels, more than \(ImageProbe.maximumPixels) per side"
+        case .malformedSVG(let message): "malformed SVG: \(message)"
+        case .svgWithoutSize: "the SVG has no size"
+        case .externalReference(let reference): "the SVG refers to something outside itself: \(reference)"
+        }
+    }
+}

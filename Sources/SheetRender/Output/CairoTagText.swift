@@ -1,0 +1,79 @@
+import Foundation
+
+/// Text for cairo's string arguments: tag attributes, metadata dates.
+enum CairoTagText {
+    /// A string attribute value for `cairo_tag_begin`: in single quotes, with quotes and
+    /// backslashes escaped by a backslash, as cairo's attribute parser expects.
+    static func quoted(_ value: String) -> String {
+        var out = "'"
+        for character in value {
+            if character == "'" || character == "\\" { out.append("\\") }
+            out.append(character)
+        }
+        out.append("'")
+        return out
+    }
+
+    /// A number for an attribute: fixed-point, at most three decimals, '.' as separator
+    /// whatever the locale, and never an exponent (which cairo's parser would not read).
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }
+        // Clamped far beyond any page, so the conversion cannot overflow.
+        let thousandths = Int64((max(-1e12, min(1e12, value)) * 1000).rounded())
+        let sign = thousandths < 0 ? "-" : ""
+        let magnitude = thousandths.magnitude
+        let whole = magnitude / 1000
+        let fraction = magnitude % 1000
+        guard fraction != 0 else { return sign + String(whole) }
+        var digits = String(fraction)
+        while digits.count < 3 { digits = "0" + digits }
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return sign + String(whole) + "." + digits
+    }
+
+    /// The `rect=[x y w h] uri='…'` attributes of a link tag.
+    static func linkAttributes(x: Double, y: Double, width: Double, height: Double, uri: String) -> String {
+        "rect=[\(number(x)) \(number(y)) \(number(width)) \(number(height))] uri=\(quoted(asciiURI(uri)))"
+    }
+
+    /// `uri` with every byte that may not appear raw in a URI percent-encoded (RFC 3986), so
+    /// that it is plain ASCII, as a PDF URI action requires. Cairo 1.16 writes the string as
+    /// it is: a backslash would become an escape sequence of the PDF string, and non-ASCII text
+    /// a UTF-16 string no viewer reads as a URI. Existing `%XX` escapes are kept.
+    static func asciiURI(_ uri: String) -> String {
+        var out = ""
+        for byte in uri.utf8 {
+            if allowedInURI(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return out
+    }
+
+    private static func allowedInURI(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~:/?#[]@!$&'()*+,;=%".utf8.contains(byte)
+        }
+    }
+
+    /// `date` as cairo's PDF metadata wants it, ISO 8601 `YYYY-MM-DDThh:mm:ss`, in UTC and
+    /// marked so (`Z`), so that the same date always gives the same bytes.
+    static func pdfDate(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func two(_ value: Int?) -> String {
+            let text = String(value ?? 0)
+            return text.count < 2 ? "0" + text : text
+        }
+        var year = String(parts.year ?? 1970)
+        while year.count < 4 { year = "0" + year }
+        return "\(year)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))Z"
+    }
+}

@@ -1,0 +1,129 @@
+import CPangoCairo
+import Foundation
+import SheetCore
+import SheetLayout
+
+/// Paints one page's frame tree onto a cairo context: shapes, text, images and (for PDF) link
+/// annotations. The same code draws PDF pages and bitmaps.
+struct PagePainter {
+    /// The target; its transform maps points to the output (identity for PDF, a scale for PNG).
+    let cr: OpaquePointer
+    let measurer: PangoTextMeasurer
+    let images: ImageCache
+    /// Raster images are decoded at most this many pixels per point of their rectangle.
+    let imagePixelsPerPoint: Double
+    /// Whether to write PDF structure: text as `P` elements, link items as link annotations
+    /// (which draw nothing). Bitmaps ignore tags.
+    let tagsStructure: Bool
+    /// Whether the target is a bitmap, where image edges look better padded than faded out.
+    let isBitmap: Bool
+
+    func paint(_ page: Page) throws {
+        try paint(page.frame, at: .zero)
+    }
+
+    /// Frames are walked here rather than with `Frame.flattened()`, which also collects each
+    /// item's roles, needed only for diagnostics.
+    private func paint(_ frame: Frame, at offset: Point) throws {
+        let here = frame.origin.offset(by: offset)
+        for item in frame.items {
+            switch item {
+            case .group(let child):
+                try paint(child, at: here)
+            case .shape(let shape):
+                paint(shape.offset(by: here))
+            case .text(let text):
+                let origin = text.origin.offset(by: here)
+                // A non-finite point would put the cairo context into an error state.
+                if ShapePath.isSane([origin.x, origin.y]) { draw(text, at: origin) }
+            case .image(let image):
+                try draw(image, in: image.rect.offset(by: here))
+            case .link(let link):
+                if tagsStructure { annotate(link.url, link.rect.offset(by: here)) }
+            }
+        }
+    }
+
+    /// Fills, then strokes, the shape.
+    private func paint(_ shape: Shape) {
+        guard shape.fill != nil || shape.stroke != nil else { return }
+        cairo_new_path(cr)
+        guard ShapePath.append(shape.geometry, to: cr) else { return }
+        if let fill = shape.fill, !isLine(shape.geometry) {
+            setSource(fill)
+            cairo_fill_preserve(cr)
+        }
+        if let stroke = shape.stroke, stroke.width > 0, ShapePath.isSane([stroke.width]) {
+            setSource(stroke.color)
+            cairo_set_line_width(cr, stroke.width)
+            if let dashes = ShapePath.saneDashes(stroke.dash) {
+                cairo_set_dash(cr, dashes, Int32(dashes.count), 0)
+            }
+            cairo_stroke(cr)
+            cairo_set_dash(cr, nil, 0, 0)
+        }
+        cairo_new_path(cr)
+    }
+
+    private func isLine(_ geometry: Shape.Geometry) -> Bool {
+        if case .line = geometry { return true }
+        return false
+    }
+
+    /// Lays the block out again through the measurer's engine (the very function that measured
+    /// it) and draws each line at its baseline.
+    private func draw(_ text: PositionedText, at origin: Point) {
+        setSource(text.block.style.color)
+        if tagsStructure { cairo_tag_begin(cr, "P", "") }
+        measurer.withLayout(of: text.block) { layout in
+            for paragraph in layout.paragraphs {
+                for line in paragraph.lines {
+                    cairo_move_to(cr, origin.x + line.x, origin.y + line.baseline)
+                    pango_cairo_show_layout_line(cr, line.line)
+                }
+            }
+        }
+        if tagsStructure { cairo_tag_end(cr, "P") }
+    }
+
+    private func draw(_ image: PositionedImage, in rect: Rect) throws {
+        guard rect.width > 0, rect.height > 0, ShapePath.isSane([rect.minX, rect.minY, rect.width, rect.height]) else { return }
+        switch image.format {
+        case .svg:
+            try images.vector(path: image.path).draw(in: cr, rect: rect)
+        case .png, .jpeg:
+            let limit = (width: pixels(rect.width), height: pixels(rect.height))
+            let raster = try images.raster(path: image.path, format: image.format, maximumPixels: limit)
+            cairo_save(cr)
+            cairo_translate(cr, rect.minX, rect.minY)
+            cairo_scale(cr, rect.width / Double(raster.pixelWidth), rect.height / Double(raster.pixelHeight))
+            cairo_set_source_surface(cr, raster.surface, 0, 0)
+            if isBitmap, let pattern = cairo_get_source(cr) { cairo_pattern_set_extend(pattern, CAIRO_EXTEND_PAD) }
+            cairo_rectangle(cr, 0, 0, Double(raster.pixelWidth), Double(raster.pixelHeight))
+            cairo_fill(cr)
+            cairo_restore(cr)
+        }
+    }
+
+    /// How many pixels a raster image needs across `points`: at least 1, and never more than
+    /// any image may have, so that absurd rectangles cannot overflow the conversion.
+    private func pixels(_ points: Double) -> Int {
+        let wanted = (points * imagePixelsPerPoint).rounded(.up)
+        guard wanted.isFinite else { return ImageProbe.maximumPixels }
+        return Int(max(1, min(Double(ImageProbe.maximumPixels), wanted)))
+    }
+
+    /// A link annotation over `rect`. With an explicit `rect` attribute the tag needs no
+    /// drawing inside it. (Cairo also makes it a `Link` structure element; see
+    /// `SheetRenderer.writePDF` for why the document is tagged.)
+    private func annotate(_ url: String, _ rect: Rect) {
+        guard rect.width > 0, rect.height > 0, ShapePath.isSane([rect.minX, rect.minY, rect.width, rect.height]) else { return }
+        let attributes = CairoTagText.linkAttributes(x: rect.minX, y: rect.minY, width: rect.width, height: rect.height, uri: url)
+        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+
+    private func setSource(_ color: Color) {
+        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SheetLayout
+
+/// Measures text with Pango, exactly as `SheetRenderer` will draw it.
+///
+/// Each instance has its own Pango font map and context, guarded by a lock, so one instance can
+/// be shared but serialises its callers. For parallel work create one per worker thread (cheap:
+/// the fontconfig configuration is process-wide and loaded once; each instance then caches the
+/// fonts it has used) and give the same instance to that worker's `SheetRenderer`.
+///
+/// Settings: fonts by family, weight, slant and absolute size in points; lines broken at word
+/// boundaries, or between characters when a word does not fit; a fixed line pitch of
+/// `size × lineHeight` with the baseline placed as CSS does (half-leading); no hinting and no
+/// rounding of glyph positions, so metrics do not depend on the output resolution. Font sizes
+/// are clamped to 0.1…1 000 pt (beyond that FreeType fails, and the failure spills over to
+/// other threads using the same font).
+public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
+    // @unchecked: every access to `engine` (Pango objects, not thread-safe) holds `lock`.
+    private let lock = NSLock()
+    private let engine: TextEngine
+
+    /// A measurer with its own font map and context.
+    public init() {
+        engine = TextEngine()
+    }
+
+    /// The lines, size, baseline, link areas, missing glyphs and direction of `block` as
+    /// `SheetRenderer` will draw it.
+    public func measure(_ block: TextBlock) -> TextMetrics {
+        withLayout(of: block) { $0.metrics }
+    }
+
+    /// Lays `block` out and hands the result to `body` under the lock. The layout must not
+    /// escape `body`.
+    func withLayout<Result>(of block: TextBlock, _ body: (BlockLayout) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(engine.layOut(block))
+    }
+}

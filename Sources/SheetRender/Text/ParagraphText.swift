@@ -1,0 +1,85 @@
+import CPangoCairo
+import SheetCore
+import SheetLayout
+
+/// A paragraph's spans flattened into one UTF-8 string, with each span's byte range, ready to
+/// become a `PangoAttrList`.
+///
+/// Styling goes through attributes, never Pango markup, so `<`, `&` and friends in the text are
+/// plain characters.
+struct ParagraphText {
+    /// A span's byte range in `utf8` and what it asks for.
+    struct Run {
+        var start: Int
+        var end: Int
+        var strong: Bool
+        var emphasis: Bool
+        var link: String?
+    }
+
+    var utf8: [UInt8]
+    var runs: [Run]
+
+    init(_ spans: [RichSpan]) {
+        var bytes: [UInt8] = []
+        var runs: [Run] = []
+        for span in spans {
+            let start = bytes.count
+            ParagraphText.appendSanitized(span.text, to: &bytes)
+            guard bytes.count > start, span.strong || span.emphasis || span.link != nil else { continue }
+            runs.append(Run(start: start, end: bytes.count, strong: span.strong, emphasis: span.emphasis, link: span.link))
+        }
+        self.utf8 = bytes
+        self.runs = runs
+    }
+
+    /// The link spans' byte ranges, in text order.
+    var links: [(url: String, start: Int, end: Int)] {
+        runs.compactMap { run in run.link.map { ($0, run.start, run.end) } }
+    }
+
+    /// Appends `text`, replacing NUL (Pango treats it as invalid UTF-8 and substitutes a
+    /// three-byte character, which would shift every later byte offset) with U+FFFD up front.
+    private static func appendSanitized(_ text: String, to bytes: inout [UInt8]) {
+        guard text.utf8.contains(0) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        for scalar in text.unicodeScalars {
+            bytes.append(contentsOf: String(Character(scalar == "\0" ? "\u{FFFD}" : scalar)).utf8)
+        }
+    }
+
+    /// A new attribute list for the paragraph, owned by the caller: language and letter spacing
+    /// over everything; bold, italic, link colour and underline over the runs that ask for them.
+    func makeAttributes(style: TextStyle, language: OpaquePointer?, linkColor: Color?) -> OpaquePointer? {
+        guard let list = pango_attr_list_new() else { return nil }
+        // Pango attributes carry their own byte range; `pango_attr_list_insert` takes ownership.
+        func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?, _ start: Int, _ end: Int) {
+            guard let attribute else { return }
+            attribute.pointee.start_index = UInt32(clamping: start)
+            attribute.pointee.end_index = UInt32(clamping: end)
+            pango_attr_list_insert(list, attribute)
+        }
+        let textEnd = Int(UInt32.max)  // PANGO_ATTR_INDEX_TO_TEXT_END
+        if let language { insert(pango_attr_language_new(language), 0, textEnd) }
+        if style.letterSpacing != 0 {
+            insert(pango_attr_letter_spacing_new(pangoUnits(style.letterSpacing)), 0, textEnd)
+        }
+        for run in runs {
+            if run.strong { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.start, run.end) }
+            if run.emphasis { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), run.start, run.end) }
+            if run.link != nil {
+                let color = linkColor ?? style.color
+                insert(pango_attr_foreground_new(channel(color.red), channel(color.green), channel(color.blue)), run.start, run.end)
+                if color.alpha < 1 { insert(pango_attr_foreground_alpha_new(channel(color.alpha)), run.start, run.end) }
+                insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), run.start, run.end)
+            }
+        }
+        return list
+    }
+
+    private func channel(_ value: Double) -> UInt16 {
+        UInt16((max(0, min(1, value)) * 65535).rounded())
+    }
+}

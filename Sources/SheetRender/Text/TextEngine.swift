@@ -1,0 +1,178 @@
+import CPangoCairo
+import SheetCore
+import SheetLayout
+
+/// Owns a Pango font map and context set up for resolution-independent layout, and lays text
+/// blocks out in it. Used for both measuring and drawing, so both break lines identically.
+///
+/// Not thread-safe: `PangoTextMeasurer` guards it with a lock.
+///
+/// The context is never updated from a cairo target (`pango_cairo_update_context` is not
+/// called): its matrix stays the identity at 72 dpi, hinting is off and glyph positions are not
+/// rounded, so shaping does not depend on whether the layout ends up in a PDF or in a scaled
+/// bitmap. Cairo scales the glyph outlines to the target's transform when drawing.
+final class TextEngine {
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let context: OpaquePointer
+    private var descriptions: [FontKey: OpaquePointer] = [:]
+    private var verticalMetrics: [VerticalKey: VerticalMetrics] = [:]
+    private var contextLanguage: String?
+
+    private struct VerticalKey: Hashable {
+        var font: FontKey
+        var language: String
+    }
+
+    /// Most styles a template uses: past this many, the caches start over.
+    private static let cacheLimit = 512
+
+    init() {
+        // A font map of our own rather than the shared default one: Pango font maps are not
+        // thread-safe, and each engine belongs to one thread at a time. The fontconfig
+        // configuration behind it is process-wide and loaded once.
+        guard let fontMap = pango_cairo_font_map_new(), let context = pango_font_map_create_context(fontMap) else {
+            // Both only fail when GLib cannot allocate, and GLib aborts the process then.
+            preconditionFailure("Pango could not create a font map or context")
+        }
+        self.fontMap = fontMap
+        self.context = context
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            pango_cairo_context_set_font_options(context, options)  // copies the options
+            cairo_font_options_destroy(options)
+        }
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        for description in descriptions.values { pango_font_description_free(description) }
+        GLibInterop.unref(context)
+        GLibInterop.unref(fontMap)
+    }
+
+    /// Lays `block` out: one `PangoLayout` per paragraph, lines at a fixed pitch of
+    /// `size × lineHeight`, paragraphs `paragraphSpacing` apart.
+    func layOut(_ block: TextBlock) -> BlockLayout {
+        let style = block.style
+        let language = setLanguage(block.language)
+        let fontKey = FontKey(style)
+        let description = fontDescription(for: style, key: fontKey)
+        let vertical = metrics(of: description, key: VerticalKey(font: fontKey, language: block.language), language: language, size: style.size)
+        let pitch = style.size * style.lineHeight
+        let baselineOffset = vertical.baselineOffset(pitch: pitch)
+
+        let paragraphs = block.paragraphs.map { spans in
+            makeParagraph(spans, block: block, description: description, language: language)
+        }
+        let widest = paragraphs.reduce(0) { max($0, $1.width) }
+
+        var top = 0.0
+        var links: [LinkBox] = []
+        var unknownGlyphs = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            if index > 0 { top += block.paragraphSpacing }
+            let xOffset = block.width == nil ? offset(of: paragraph, in: widest, alignment: block.alignment) : 0
+            top = paragraph.placeLines(top: top, pitch: pitch, baselineOffset: baselineOffset, xOffset: xOffset)
+            links += paragraph.linkBoxes(pitch: pitch)
+            unknownGlyphs += Int(pango_layout_get_unknown_glyphs_count(paragraph.layout))
+        }
+        let lineCount = paragraphs.reduce(0) { $0 + $1.lines.count }
+        let metrics = TextMetrics(
+            size: Size(width: widest, height: top), lineCount: lineCount, firstBaseline: baselineOffset,
+            links: links, unknownGlyphs: unknownGlyphs, rightToLeft: paragraphs.first?.rightToLeft ?? false)
+        return BlockLayout(paragraphs: paragraphs, metrics: metrics)
+    }
+
+    private func makeParagraph(
+        _ spans: [RichSpan], block: TextBlock, description: OpaquePointer, language: OpaquePointer?
+    ) -> ParagraphLayout {
+        guard let layout = pango_layout_new(context) else { preconditionFailure("Pango could not create a layout") }
+        pango_layout_set_font_description(layout, description)  // copies the description
+        if let width = block.width {
+            // Rounded down so that text never runs past the width it was given.
+            pango_layout_set_width(layout, max(0, pangoUnits(width, .down)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        } else {
+            pango_layout_set_width(layout, -1)
+        }
+        // With auto-dir (the default) Pango swaps left and right for right-to-left paragraphs,
+        // which makes LEFT mean "start".
+        switch block.alignment {
+        case .start: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        }
+        let text = ParagraphText(spans)
+        text.utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                pango_layout_set_text(layout, chars.baseAddress, Int32(clamping: chars.count))  // copies
+            }
+        }
+        if let attributes = text.makeAttributes(style: block.style, language: language, linkColor: block.linkColor) {
+            pango_layout_set_attributes(layout, attributes)  // takes its own reference
+            pango_attr_list_unref(attributes)
+        }
+        return ParagraphLayout(layout: layout, links: text.links)
+    }
+
+    /// Where a paragraph of a block without a width starts, so that paragraphs line up against
+    /// the widest one the way Pango aligns lines inside a paragraph.
+    private func offset(of paragraph: ParagraphLayout, in width: Double, alignment: TextBlock.Alignment) -> Double {
+        let spare = width - paragraph.width
+        switch alignment {
+        case .start: return paragraph.rightToLeft ? spare : 0
+        case .center: return spare / 2
+        case .end: return paragraph.rightToLeft ? 0 : spare
+        }
+    }
+
+    /// Sets the context's language (it steers font fallback and the default shaping language)
+    /// when it changes, and returns the `PangoLanguage` for the attribute lists. Languages are
+    /// interned by Pango and never freed.
+    private func setLanguage(_ tag: String) -> OpaquePointer? {
+        let language = pango_language_from_string(tag)
+        if contextLanguage != tag {
+            // Changing the context makes Pango lay out again any layout made before: harmless,
+            // since each block's layouts are used and dropped before the next block.
+            pango_context_set_language(context, language)
+            contextLanguage = tag
+        }
+        return language
+    }
+
+    private func fontDescription(for style: TextStyle, key: FontKey) -> OpaquePointer {
+        if let cached = descriptions[key] { return cached }
+        guard let description = pango_font_description_new() else {
+            preconditionFailure("Pango could not allocate a font description")
+        }
+        pango_font_description_set_family(description, style.family)
+        pango_font_description_set_weight(description, PangoWeight(rawValue: numericCast(style.weight.rawValue)))
+        pango_font_description_set_style(description, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        // An absolute size is in device units; at 72 dpi with an identity matrix, points.
+        pango_font_description_set_absolute_size(description, Double(key.size))
+        if descriptions.count >= Self.cacheLimit {
+            for old in descriptions.values { pango_font_description_free(old) }
+            descriptions.removeAll()
+        }
+        descriptions[key] = description
+        return description
+    }
+
+    /// Ascent and descent of the first font Pango picks for the style and language. Cached:
+    /// `pango_context_get_metrics` also shapes a sample text to estimate character widths.
+    private func metrics(of description: OpaquePointer, key: VerticalKey, language: OpaquePointer?, size: Double) -> VerticalMetrics {
+        if let cached = verticalMetrics[key] { return cached }
+        var result = VerticalMetrics(ascent: size * 0.8, descent: size * 0.2)
+        if let fontMetrics = pango_context_get_metrics(context, description, language) {
+            result = VerticalMetrics(
+                ascent: Double(pango_font_metrics_get_ascent(fontMetrics)) / pangoScale,
+                descent: Double(pango_font_metrics_get_descent(fontMetrics)) / pangoScale)
+            pango_font_metrics_unref(fontMetrics)
+        }
+        if verticalMetrics.count >= Self.cacheLimit { verticalMetrics.removeAll() }
+        verticalMetrics[key] = result
+        return result
+    }
+}
