@@ -23,14 +23,16 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]
         ),
+        // libhyphen ships no pkg-config file: the module map links -lhyphen.
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // Model, loading, validation, diagnostics. No C.
         .target(name: "SheetCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Survey CSVs and mappings merged into profiles.
         .target(name: "SheetSurvey", dependencies: ["SheetCore"]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
-        // The only code that touches Cairo and Pango.
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg"]),
+        // The only code that touches Cairo, Pango and libhyphen.
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(name: "SheetPipeline", dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender"]),
         // The thin command line.

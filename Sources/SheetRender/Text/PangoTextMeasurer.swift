@@ -9,7 +9,8 @@ import SheetLayout
 /// fonts it has used) and give the same instance to that worker's `SheetRenderer`.
 ///
 /// Settings: fonts by family, weight, slant and absolute size in points; lines broken at word
-/// boundaries, or between characters when a word does not fit; a fixed line pitch of
+/// boundaries, at the hyphenation points of the block's language where it has a dictionary
+/// (`Hyphenator`), or between characters when a word does not fit; a fixed line pitch of
 /// `size × lineHeight` with the baseline placed as CSS does (half-leading); no hinting and no
 /// rounding of glyph positions, so metrics do not depend on the output resolution. Font sizes
 /// are clamped to 0.1…1 000 pt (beyond that FreeType fails, and the failure spills over to

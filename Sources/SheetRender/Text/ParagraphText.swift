@@ -19,6 +19,8 @@ struct ParagraphText {
 
     var utf8: [UInt8]
     var runs: [Run]
+    /// Where `insertSoftHyphens` put soft hyphens, as byte offsets into the text before it did.
+    private(set) var softHyphens: [Int] = []
 
     init(_ spans: [RichSpan]) {
         var bytes: [UInt8] = []
@@ -31,6 +33,47 @@ struct ParagraphText {
         }
         self.utf8 = bytes
         self.runs = runs
+    }
+
+    /// Inserts a soft hyphen (U+00AD, two bytes) before each of `requested` (increasing byte
+    /// offsets into `utf8`) and moves the runs' ranges to match, so that styles and links keep
+    /// covering the same characters. A soft hyphen at a run's end joins that run, so the hyphen
+    /// drawn when a line breaks there has the style (and link) of the letters before it.
+    mutating func insertSoftHyphens(at requested: [Int]) {
+        // Only inside the text, at the start of a character, once per offset.
+        var offsets: [Int] = []
+        for offset in requested where offset > (offsets.last ?? 0) && offset < utf8.count && utf8[offset] & 0xC0 != 0x80 {
+            offsets.append(offset)
+        }
+        guard !offsets.isEmpty else { return }
+        precondition(softHyphens.isEmpty, "soft hyphens are inserted once")
+        softHyphens = offsets
+        let softHyphen: [UInt8] = [0xC2, 0xAD]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + softHyphen.count * offsets.count)
+        var copied = 0
+        for offset in offsets {
+            bytes += utf8[copied..<offset]
+            bytes += softHyphen
+            copied = offset
+        }
+        bytes += utf8[copied...]
+        // How far `offset` moves: two bytes for every soft hyphen inserted at or before it.
+        func moved(_ offset: Int) -> Int {
+            var low = 0, high = offsets.count
+            while low < high {
+                let middle = (low + high) / 2
+                if offsets[middle] <= offset { low = middle + 1 } else { high = middle }
+            }
+            return offset + softHyphen.count * low
+        }
+        utf8 = bytes
+        runs = runs.map { run in
+            var run = run
+            run.start = moved(run.start)
+            run.end = moved(run.end)
+            return run
+        }
     }
 
     /// The link spans' byte ranges, in text order.

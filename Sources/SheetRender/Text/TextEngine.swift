@@ -17,6 +17,7 @@ final class TextEngine {
     private var descriptions: [FontKey: OpaquePointer] = [:]
     private var verticalMetrics: [VerticalKey: VerticalMetrics] = [:]
     private var contextLanguage: String?
+    private let hyphenator: Hyphenator
 
     private struct VerticalKey: Hashable {
         var font: FontKey
@@ -26,7 +27,8 @@ final class TextEngine {
     /// Most styles a template uses: past this many, the caches start over.
     private static let cacheLimit = 512
 
-    init() {
+    init(hyphenator: Hyphenator = .shared) {
+        self.hyphenator = hyphenator
         // A font map of our own rather than the shared default one: Pango font maps are not
         // thread-safe, and each engine belongs to one thread at a time. The fontconfig
         // configuration behind it is process-wide and loaded once.
@@ -104,7 +106,25 @@ final class TextEngine {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
         }
-        let text = ParagraphText(spans)
+        let plain = ParagraphText(spans)
+        // Soft hyphens at the dictionary's points, before Pango sees the text: it may break a
+        // line there, and draws a hyphen when it does. Blocks without a width never break, and
+        // titles and other display sizes stay unhyphenated.
+        let hyphenates = block.width != nil && FontKey.clampedSize(block.style.size) < Hyphenator.displaySize
+        let offsets = hyphenates ? hyphenator.softHyphenOffsets(in: plain.utf8, language: block.language) : []
+        let text = SoftHyphenFitting.fit(plain: plain, offsets: offsets, layout: layout) { plain, offsets in
+            setText(plain, softHyphens: offsets, on: layout, block: block, language: language)
+        }
+        return ParagraphLayout(layout: layout, links: text.links)
+    }
+
+    /// Gives `layout` the text of `plain` with soft hyphens before `softHyphens`, and its
+    /// attributes; returns that text.
+    private func setText(
+        _ plain: ParagraphText, softHyphens: [Int], on layout: OpaquePointer, block: TextBlock, language: OpaquePointer?
+    ) -> ParagraphText {
+        var text = plain
+        text.insertSoftHyphens(at: softHyphens)
         text.utf8.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
                 pango_layout_set_text(layout, chars.baseAddress, Int32(clamping: chars.count))  // copies
@@ -114,7 +134,7 @@ final class TextEngine {
             pango_layout_set_attributes(layout, attributes)  // takes its own reference
             pango_attr_list_unref(attributes)
         }
-        return ParagraphLayout(layout: layout, links: text.links)
+        return text
     }
 
     /// Where a paragraph of a block without a width starts, so that paragraphs line up against
