@@ -28,7 +28,7 @@ let package = Package(
         // Model, loading, validation, diagnostics. No C.
         .target(name: "SheetCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Survey CSVs and mappings merged into profiles.
-        .target(name: "SheetSurvey", dependencies: ["SheetCore"]),
+        .target(name: "SheetSurvey", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // The only code that touches Cairo, Pango and libhyphen.
@@ -44,5 +44,6 @@ let package = Package(
         .testTarget(name: "SheetLayoutTests", dependencies: ["SheetLayout", "SheetCore"]),
         .testTarget(name: "SheetRenderTests", dependencies: ["SheetRender", "SheetLayout", "SheetCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SheetPipeline"]),
+        .testTarget(name: "SheetSurveyTests", dependencies: ["SheetSurvey", "SheetPipeline", "SheetCore"]),
     ]
 )

@@ -1,0 +1,73 @@
+/// Rules for values that `ScalarRules` leaves to the YAML reader, in a form the survey merge can
+/// share: the same checks and messages as `NodeReader`'s, without a YAML node.
+public enum ValueRules {
+    /// A rich text: trimmed, no control characters but line breaks, links only to `http(s)`,
+    /// length of the visible text within `length`. nil for an empty text the field allows.
+    public static func richText(_ raw: String, field: String, length: ClosedRange<Int>) -> Result<RichText?, FieldProblem> {
+        let trimmed = raw.trimmingWhitespace()
+        if let bad = trimmed.unicodeScalars.first(where: ScalarRules.isForbiddenControl) {
+            return .failure(FieldProblem("'\(field)' contains the control character \(bad.codePoint)", hint: "only line breaks are allowed in text; remove it"))
+        }
+        let (rich, rejected) = RichTextParser().parse(trimmed)
+        if let link = rejected.first {
+            return .failure(FieldProblem("'\(field)' links to '\(link.target)', which is not an http or https URL", hint: "links must start with https:// or http://"))
+        }
+        switch ScalarRules.checkLength(rich.plainText, count: rich.length, field: field, length: length) {
+        case .success: return .success(rich.length == 0 ? nil : rich)
+        case .failure(let problem): return .failure(problem)
+        }
+    }
+
+    /// An `http`/`https` URL.
+    public static func webURL(_ raw: String, field: String) -> Result<String, FieldProblem> {
+        ScalarRules.text(raw, field: field, length: 1...2000).flatMap { value in
+            URLCheck.isWebURL(value) ? .success(value) : .failure(FieldProblem(
+                "'\(field)' must be an http or https URL, found '\(value)'",
+                hint: value.contains("://") ? "only http and https links are allowed" : "write the full address, e.g. https://\(value)"))
+        }
+    }
+
+    /// A plausible e-mail address.
+    public static func email(_ raw: String, field: String) -> Result<String, FieldProblem> {
+        ScalarRules.text(raw, field: field, length: 3...254).flatMap { value in
+            URLCheck.isPlausibleEmail(value) ? .success(value) : .failure(FieldProblem(
+                "'\(field)' is not a plausible e-mail address: '\(value)'", hint: "write it as name@example.org"))
+        }
+    }
+
+    /// One of the kinds of community.
+    public static func communityType(_ raw: String, field: String) -> Result<CommunityType, FieldProblem> {
+        let value = raw.trimmingWhitespace()
+        if let type = CommunityType(rawValue: value) { return .success(type) }
+        let allowed = CommunityType.allCases.map(\.rawValue)
+        return .failure(FieldProblem(
+            "'\(field)' must be one of its allowed values, found '\(value)'",
+            hint: Suggestion.didYouMean(value, in: allowed) ?? "use one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")))
+    }
+
+    /// A keyword of the taxonomy.
+    public static func keyword(_ raw: String, field: String, taxonomy: Taxonomy) -> Result<String, FieldProblem> {
+        let keyword = raw.trimmingWhitespace()
+        if taxonomy.contains(keyword) { return .success(keyword) }
+        let hint = taxonomy.slugs.isEmpty
+            ? "there is no taxonomy.yaml in the profiles folder, so no keywords are accepted"
+            : Suggestion.didYouMean(keyword, in: taxonomy.slugs) ?? "keywords must be keys of taxonomy.yaml"
+        return .failure(FieldProblem("keyword '\(keyword)' is not in the taxonomy", hint: hint))
+    }
+
+    /// A breakdown category: one of `categories` when given, else any slug.
+    public static func category(_ raw: String, field: String, categories: [String]?) -> Result<String, FieldProblem> {
+        let category = raw.trimmingWhitespace()
+        if let categories {
+            if categories.contains(category) { return .success(category) }
+            return .failure(FieldProblem(
+                "unknown category '\(category)' in '\(field)'",
+                hint: Suggestion.didYouMean(category, in: categories) ?? "use one of " + categories.map { "'\($0)'" }.joined(separator: ", ")))
+        }
+        if ScalarRules.isSlug(category) { return .success(category) }
+        let suggestion = ScalarRules.slugified(category)
+        return .failure(FieldProblem(
+            "category '\(category)' in '\(field)' must be a slug of lowercase letters, digits and hyphens",
+            hint: suggestion.isEmpty ? nil : "for example '\(suggestion)'"))
+    }
+}

@@ -1,0 +1,272 @@
+import Foundation
+import SheetCore
+
+/// Everything a merge produced.
+public struct SurveyMergeResult: Sendable {
+    /// The run's profiles with survey values merged in, in the order given.
+    public var profiles: [Profile]
+    /// Files of profiles that a survey error concerns (a bad cell, rows that disagree): they
+    /// are invalid, as if their own file had the error.
+    public var failedProfiles: Set<String> = []
+    public var diagnostics: [Diagnostic] = []
+    /// The mapping files' text, for quoting their lines. CSV files are never added: their lines
+    /// hold other people's answers.
+    public var sources = SourceTextStore()
+    /// What each mapping offered each profile field.
+    public var provenance: SurveyProvenance = [:]
+    /// Per profile id, a SHA-256 of the mapping files that fed it and the mapped cells of its
+    /// rows; empty for a profile no survey row matched.
+    public var fingerprints: [String: String] = [:]
+}
+
+/// Merges survey data into profiles (survey-mapping.md): reads each mapping and its CSV,
+/// matches rows to profiles, aggregates, applies the privacy rules, validates the values like
+/// profile values, and sets each field the profile file leaves unset, remembering where every
+/// value came from.
+///
+/// Only the key column and mapped columns are ever decoded from a CSV (see `CSVScanner`), and
+/// no diagnostic quotes a CSV line: at most the cell of a mapped column.
+public struct SurveyMerger: Sendable {
+    public var profilesRoot: String
+    public var taxonomy: Taxonomy
+    public var catalog: SurveyFieldCatalog
+
+    public init(profilesRoot: String, taxonomy: Taxonomy, currentYear: Int) {
+        self.profilesRoot = profilesRoot
+        self.taxonomy = taxonomy
+        self.catalog = SurveyFieldCatalog(currentYear: currentYear)
+    }
+
+    public static let folderName = "surveys"
+
+    /// `profiles/surveys/*.survey.yaml`, sorted by name; empty when there is no such folder.
+    public static func mappingFiles(in profilesDirectory: String) -> [String] {
+        let folder = (profilesDirectory as NSString).appendingPathComponent(folderName)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(SurveyMapping.fileSuffix) && !$0.hasPrefix(".") }.sorted()
+            .map { (folder as NSString).appendingPathComponent($0) }
+    }
+
+    /// One field's result from one mapping, before precedence is decided.
+    struct Offer {
+        var profile: Int
+        var path: String
+        var contribution: SurveyContribution
+        var firstLocation: SourceLocation?
+        var failed: Bool
+    }
+
+    public func merge(_ profiles: [Profile], otherFiles: [CommunityDirectory.Entry] = [], mappingFiles: [String]) -> SurveyMergeResult {
+        var result = SurveyMergeResult(profiles: profiles)
+        let directory = CommunityDirectory(profiles: profiles, otherFiles: otherFiles)
+        let loader = SurveyMappingLoader(profilesRoot: profilesRoot, catalog: catalog)
+        var offers: [Offer] = []
+        var fingerprintInput: [Int: [UInt8]] = [:]
+
+        for file in mappingFiles {
+            let loaded = loader.load(file: file)
+            if let text = loaded.source { result.sources.add(file: file, text: text) }
+            result.diagnostics += loaded.diagnostics
+            guard let mapping = loaded.mapping else { continue }
+            guard let (table, columns) = read(mapping, diagnostics: &result.diagnostics) else { continue }
+            let rowsByProfile = match(table, mapping: mapping, keyColumn: columns.key, directory: directory, diagnostics: &result.diagnostics)
+
+            let mappingBytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+            for (profile, records) in rowsByProfile.sorted(by: { $0.key < $1.key }) {
+                var input = fingerprintInput[profile] ?? []
+                Self.appendField(&input, "mapping \((file as NSString).lastPathComponent)")
+                Self.appendField(&input, mappingBytes)
+                let indices = [columns.key.index] + columns.fields.map(\.index)
+                for record in records {
+                    Self.appendField(&input, "row")
+                    for index in indices { Self.appendField(&input, record.cells[index] ?? "") }
+                }
+                fingerprintInput[profile] = input
+
+                for (fieldMapping, column) in zip(mapping.fields, columns.fields) {
+                    let aggregator = FieldAggregator(mapping: mapping, fieldMapping: fieldMapping, column: column, taxonomy: taxonomy)
+                    let outcome = aggregator.run(records)
+                    result.diagnostics += outcome.diagnostics
+                    var value: FieldValue?
+                    var state = SurveyContribution.Outcome.failed
+                    switch outcome.outcome {
+                    case .value(let computed): value = computed; state = .used
+                    case .suppressed: state = .suppressed
+                    case .noAnswers: state = .noAnswers
+                    case .failed: state = .failed
+                    }
+                    let contribution = SurveyContribution(
+                        mapping: mapping.file, csv: mapping.csvFile, column: column.label, aggregate: fieldMapping.aggregate,
+                        rows: outcome.rows, value: value, outcome: state, disagrees: false, minResponses: mapping.minResponses,
+                        minCell: mapping.minCell, foldedCategories: outcome.foldedCategories, leftOutCategories: outcome.leftOutCategories,
+                        cutAnswers: outcome.cutAnswers)
+                    offers.append(Offer(
+                        profile: profile, path: fieldMapping.field.path, contribution: contribution,
+                        firstLocation: outcome.rows.first.map { aggregator.location($0) },
+                        failed: outcome.outcome == .failed || outcome.diagnostics.hasErrors))
+                }
+            }
+        }
+
+        apply(offers, to: &result)
+        for (index, profile) in result.profiles.enumerated() {
+            if let input = fingerprintInput[index] {
+                var hasher = SurveySHA256()
+                hasher.update("profilesheet survey inputs 1\n")
+                hasher.update(input)
+                result.fingerprints[profile.id] = hasher.finalizeHex()
+            } else if result.fingerprints[profile.id] == nil {
+                result.fingerprints[profile.id] = ""
+            }
+        }
+        return result
+    }
+
+    /// Length-prefixed, so that no two different inputs hash alike.
+    static func appendField(_ buffer: inout [UInt8], _ text: String) { appendField(&buffer, Array(text.utf8)) }
+
+    static func appendField(_ buffer: inout [UInt8], _ bytes: [UInt8]) {
+        buffer += Array("\(bytes.count):".utf8)
+        buffer += bytes
+        buffer.append(0x0A)
+    }
+
+    // MARK: - Reading
+
+    struct Columns {
+        var key: SurveyColumn
+        var fields: [SurveyColumn]
+    }
+
+    /// The CSV's header checked against the mapping's columns, then its rows with only those
+    /// columns kept; nil (with diagnostics) when the survey cannot be used.
+    func read(_ mapping: SurveyMapping, diagnostics: inout [Diagnostic]) -> (SurveyTable, Columns)? {
+        guard let data = FileManager.default.contents(atPath: mapping.resolvedCSV) else {
+            diagnostics.append(.error(at: SourceLocation(file: mapping.csvFile, line: 0, column: 0), "cannot read the file"))
+            return nil
+        }
+        let (header, headerDiagnostics) = SurveyCSV.readHeader(data, file: mapping.csvFile, delimiter: mapping.delimiter, export: mapping.export)
+        diagnostics += headerDiagnostics
+        guard let header else { return nil }
+        var failed = false
+        func resolve(_ reference: SurveyMapping.ColumnReference, field: String) -> SurveyColumn? {
+            switch header.column(named: reference.name) {
+            case .found(let column): return column
+            case .ambiguous(let columns):
+                diagnostics.append(.error(
+                    at: reference.location,
+                    "\(columns.count) columns of \(mapping.csvFile) have the question text '\(SurveyText.squeezed(reference.name))': \(columns.map(\.header).joined(separator: ", "))",
+                    hint: "name the column by its id, e.g. 'column: \(columns[0].header)'", field: field))
+            case .missing(let closest):
+                diagnostics.append(.error(
+                    at: reference.location,
+                    "column '\(SurveyText.squeezed(reference.name))' is not in \(mapping.csvFile)",
+                    hint: closest.map { "the closest header is '\($0)'" } ?? "the file has no headers", field: field))
+            }
+            failed = true
+            return nil
+        }
+        let key = resolve(mapping.key, field: "key.column")
+        let fields = mapping.fields.map { resolve($0.column, field: "fields.\($0.field.path).column") }
+        guard !failed, let key else { return nil }
+        let columns = Columns(key: key, fields: fields.compactMap { $0 })
+        let keep = Set([key.index] + columns.fields.map(\.index))
+        let (table, rowDiagnostics) = SurveyCSV.readRows(header, keeping: keep)
+        diagnostics += rowDiagnostics
+        guard let table else { return nil }
+        return (table, columns)
+    }
+
+    /// The rows of each profile of the run, by index; warnings for rows that match none.
+    func match(
+        _ table: SurveyTable, mapping: SurveyMapping, keyColumn: SurveyColumn, directory: CommunityDirectory,
+        diagnostics: inout [Diagnostic]
+    ) -> [Int: [CSVScanner.Record]] {
+        var rows: [Int: [CSVScanner.Record]] = [:]
+        let what = switch mapping.match {
+        case .id: "id"
+        case .name: "name or short name"
+        case .any: "id, name or short name"
+        }
+        for record in table.rows {
+            let key = record.cells[keyColumn.index] ?? ""
+            let location = SourceLocation(file: mapping.csvFile, line: record.row, column: keyColumn.number)
+            switch directory.match(key, by: mapping.match) {
+            case .profile(let entry):
+                if let profile = entry.profile { rows[profile, default: []].append(record) }
+            case .none(let closest):
+                diagnostics.append(.warning(
+                    at: location,
+                    "row \(record.row) matches no profile: no profile has the \(what) '\(SurveyText.squeezed(key))' (column \(keyColumn.number) \(keyColumn.label))",
+                    hint: (closest.map { "the closest profile is \($0.label); " } ?? "") + "the row is not used: correct its answer, or add the community's profile"))
+            case .several(let entries):
+                diagnostics.append(.warning(
+                    at: location,
+                    "row \(record.row) matches several profiles: '\(SurveyText.squeezed(key))' names \(entries.map(\.label).joined(separator: " and "))",
+                    hint: "the row is not used; give the profiles distinct names and short names, or match by id"))
+            case .empty:
+                diagnostics.append(.warning(
+                    at: location,
+                    "row \(record.row) names no community: column \(keyColumn.number) \(keyColumn.label) is empty",
+                    hint: "the row is not used; fill in the community, or delete the row"))
+            }
+        }
+        return rows
+    }
+
+    // MARK: - Precedence
+
+    /// Decides, field by field, which value wins: the profile file's, else the first mapping's
+    /// (by file name) that gives one; records the rest as overridden, and suppression where no
+    /// value is left.
+    func apply(_ offers: [Offer], to result: inout SurveyMergeResult) {
+        var winners: [String: (mapping: String, value: FieldValue, location: SourceLocation?, source: String)] = [:]
+        var suppressions: [String: Suppression] = [:]
+        for offer in offers {
+            var contribution = offer.contribution
+            var profile = result.profiles[offer.profile]
+            let slot = "\(offer.profile)\u{0}\(offer.path)"
+            if offer.failed { result.failedProfiles.insert(profile.file) }
+            if case .used = contribution.outcome, let value = contribution.value {
+                if case .profile(let location)? = profile.origins[offer.path] {
+                    contribution.outcome = .overriddenByProfile(location)
+                    if let current = ProfileFields.value(offer.path, of: profile), !value.agrees(with: current) {
+                        contribution.disagrees = true
+                        result.diagnostics.append(.warning(
+                            at: location,
+                            "'\(offer.path)' is \(current.description) here (\(location)), but \(value.description) in \(contribution.csv) (\(RowList.text(contribution.rows)), column \(contribution.column)); the profile's value is used",
+                            hint: "remove the value from the profile to use the survey's, or correct the survey",
+                            field: offer.path))
+                    }
+                } else if let winner = winners[slot] {
+                    contribution.outcome = .overriddenBySurvey(mapping: winner.mapping)
+                    if !value.agrees(with: winner.value) {
+                        contribution.disagrees = true
+                        result.diagnostics.append(.warning(
+                            at: offer.firstLocation,
+                            "'\(offer.path)' of '\(profile.id)' is \(value.description) here (\(RowList.text(contribution.rows)), column \(contribution.column)), but \(winner.value.description) in \(winner.source); the value of \(winner.mapping) is used",
+                            hint: "mappings are taken in file-name order; map the field in one survey only, or make them agree",
+                            field: offer.path))
+                    }
+                } else {
+                    ProfileFields.set(offer.path, to: value, in: &profile)
+                    profile.origins[offer.path] = .survey(
+                        csv: contribution.csv, rows: contribution.rows, column: contribution.column,
+                        mapping: contribution.mapping, aggregate: contribution.aggregate.rawValue)
+                    profile.suppressed[offer.path] = nil
+                    winners[slot] = (contribution.mapping, value, offer.firstLocation,
+                                     "\(contribution.csv) (\(RowList.text(contribution.rows)), column \(contribution.column))")
+                }
+            } else if case .suppressed = contribution.outcome {
+                let setInProfile = if case .profile? = profile.origins[offer.path] { true } else { false }
+                if !setInProfile, winners[slot] == nil, suppressions[slot] == nil {
+                    let suppression = Suppression(minimumResponses: contribution.minResponses, mappingFile: contribution.mapping)
+                    suppressions[slot] = suppression
+                    profile.suppressed[offer.path] = suppression
+                }
+            }
+            result.profiles[offer.profile] = profile
+            result.provenance[profile.file, default: [:]][offer.path, default: []].append(contribution)
+        }
+    }
+}
