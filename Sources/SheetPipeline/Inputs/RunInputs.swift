@@ -12,4 +12,7 @@ public struct RunInputs: Sendable {
     public var invalidFiles: [String]
     public var diagnostics: [Diagnostic]
     public var sources: SourceTextStore
+    /// Per profile id, a digest of the survey mappings and rows that fed it (empty when none),
+    /// so that an incremental build notices when a profile's survey data changed.
+    public var surveyFingerprints: [String: String] = [:]
 }

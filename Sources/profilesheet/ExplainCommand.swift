@@ -1,0 +1,30 @@
+import ArgumentParser
+import SheetCore
+import SheetPipeline
+
+/// `profilesheet explain PROFILE FIELD`.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain", abstract: "Print a field's final value and where it came from: the profile file, or survey rows.")
+
+    @OptionGroup var options: SharedOptions
+
+    @Argument(help: ArgumentHelp("The profile, by path or id.", valueName: "profile"))
+    var profile: String
+
+    @Argument(help: ArgumentHelp("The field, as a dotted path such as members.regions.", valueName: "field"))
+    var field: String
+
+    func validate() throws {
+        guard SheetRun.explainableFields.contains(field) else {
+            let hint = Suggestion.didYouMean(field, in: SheetRun.explainableFields) ?? "fields are dotted paths such as 'members.count' or 'programming.convey'"
+            throw ValidationError("unknown field '\(field)'; \(hint)")
+        }
+    }
+
+    func run() throws {
+        let explanation = SheetRun(configuration: options.configuration).explain(profile, field: field)
+        if let text = explanation.text { print(text, terminator: "") }
+        try ReportPrinter.finish(explanation.report, options: options, summary: "explained '\(field)' of \(profile)")
+    }
+}
