@@ -148,7 +148,7 @@ struct ProfileLoaderTests {
         let messages = result.diagnostics.map { "\($0.message) | \($0.hint ?? "")" }
         #expect(messages == [
             "keyword 'research-sofware' is not in the taxonomy | did you mean 'research-software'?",
-            "keyword 'training' is listed twice | remove one",
+            "keyword 'training' is listed twice in 'keywords' | it is already item 2; remove one",
         ])
     }
 

@@ -35,8 +35,9 @@ public struct DiagnosticRenderer: Sendable {
            let line = sources.line(location.line, of: location.file) {
             let gutter = String(location.line)
             let pad = String(repeating: " ", count: gutter.count)
-            out += "\(gutter) | \(Self.printable(line))\n"
-            out += "\(pad) | \(Self.caretPrefix(line, column: location.column))^\n"
+            let (shown, caretColumn) = Self.window(line, column: location.column)
+            out += "\(gutter) | \(Self.printable(shown))\n"
+            out += "\(pad) | \(Self.caretPrefix(shown, column: caretColumn))^\n"
         }
         if let hint = diagnostic.hint {
             out += "hint: \(hint)\n"
@@ -84,6 +85,25 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The longest source line quoted whole, in Unicode scalars.
+    static let maximumLineWidth = 120
+
+    /// The part of a long line around `column`, with '…' where it is cut, and the column of the
+    /// same character in that part. A minified file or a 100 000-character value is quoted as
+    /// one screen line, not as all of it.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > maximumLineWidth else { return (line, column) }
+        let target = max(0, column - 1)
+        let start = max(0, min(target - maximumLineWidth / 3, scalars.count - maximumLineWidth))
+        let end = min(scalars.count, start + maximumLineWidth)
+        var shown = String.UnicodeScalarView()
+        if start > 0 { shown.append("…") }
+        shown.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { shown.append("…") }
+        return (String(shown), target - start + 1 + (start > 0 ? 1 : 0))
+    }
 
     /// The source line as printed: tabs and other control characters shown as one space each so
     /// that the caret stays under its column.

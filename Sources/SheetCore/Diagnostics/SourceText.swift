@@ -11,7 +11,7 @@ public struct SourceTextStore: SourceTextProvider {
     public init() {}
 
     public mutating func add(file: String, text: String) {
-        lines[file] = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        lines[file] = SourceLines.split(text)
     }
 
     public func line(_ line: Int, of file: String) -> String? {

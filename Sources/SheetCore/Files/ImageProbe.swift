@@ -9,6 +9,9 @@ import FoundationXML
 public enum ImageProbe {
     /// The largest logo file read.
     public static let maximumFileSize = 16 << 20
+    /// The largest SVG logo read: its XML is parsed twice (here and by librsvg), and a logo
+    /// needs far less.
+    public static let maximumSVGSize = 2 << 20
     /// The largest raster logo, per side, in pixels.
     public static let maximumPixels = 4096
 
@@ -30,18 +33,21 @@ public enum ImageProbe {
     }
 
     public static func probe(file path: String) -> Result<Info, Problem> {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? NSNumber else { return .failure(.unreadable) }
-        guard size.intValue <= maximumFileSize else { return .failure(.tooLarge(bytes: size.intValue)) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
-        return probe(data)
+        switch BoundedFile.read(path, limit: maximumFileSize) {
+        case .success(let data): return probe(data)
+        case .failure(.tooLarge(let bytes)): return .failure(.tooLarge(bytes: bytes))
+        case .failure: return .failure(.unreadable)
+        }
     }
 
     public static func probe(_ data: Data) -> Result<Info, Problem> {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return png(bytes) }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg(bytes) }
-        if looksLikeSVG(bytes) { return svg(data) }
+        if looksLikeSVG(bytes) {
+            guard data.count <= maximumSVGSize else { return .failure(.tooLarge(bytes: data.count)) }
+            return svg(data)
+        }
         return .failure(.unknownFormat)
     }
 
@@ -105,7 +111,8 @@ public enum ImageProbe {
         let parsed = parser.parse()
         if let reference = scanner.externalReference { return .failure(.externalReference(reference)) }
         guard parsed, scanner.sawRoot else {
-            let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "not a well-formed SVG document"
+            let message = parser.parserError != nil
+                ? "XML error at line \(parser.lineNumber), column \(parser.columnNumber)" : "not a well-formed SVG document"
             return .failure(.malformedSVG(scanner.sawRoot ? message : "the root element is not <svg>"))
         }
         guard let size = scanner.size else { return .failure(.svgWithoutSize) }

@@ -20,7 +20,7 @@ public enum PathContainment {
         if relativePath.isEmpty { return .failure(.empty) }
         if relativePath.unicodeScalars.contains("\0") { return .failure(.containsNUL) }
         if relativePath.hasPrefix("/") || relativePath.hasPrefix("~") || relativePath.hasPrefix("\\")
-            || relativePath.contains("://") || relativePath.hasPrefix("file:") {
+            || relativePath.contains("://") || relativePath.hasPrefix("file:") || isDrivePath(relativePath) {
             return .failure(.absolute)
         }
         guard let resolvedRoot = realPath(root) else { return .failure(.notFound) }
@@ -33,11 +33,18 @@ public enum PathContainment {
             return .failure(.notFound)
         }
         guard isInside(resolved, root: resolvedRoot) else { return .failure(.outsideRoot(resolved: resolved)) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .failure(.notAFile)
-        }
+        // A regular file only: a folder, a pipe or a device is no image, and reading a pipe
+        // would block the run.
+        var status = stat()
+        guard stat(resolved, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return .failure(.notAFile) }
         return .success(resolved)
+    }
+
+    /// `C:\logo.png`, `c:/logo.png`: absolute on Windows.
+    static func isDrivePath(_ path: String) -> Bool {
+        let scalars = Array(path.unicodeScalars.prefix(3))
+        guard scalars.count == 3, ("A"..."Z").contains(scalars[0]) || ("a"..."z").contains(scalars[0]) else { return false }
+        return scalars[1] == ":" && (scalars[2] == "/" || scalars[2] == "\\")
     }
 
     public static func isInside(_ path: String, root: String) -> Bool {

@@ -26,28 +26,24 @@ public struct ProfileLoader: Sendable {
         public var source: String?
     }
 
+    /// Reads the file at `file`: only a regular file of at most `YAMLDocument.maximumFileSize`
+    /// bytes is read at all, so that a pipe, a device or a huge file cannot stall the run.
     public func load(file: String) -> Result {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > YAMLDocument.maximumFileSize {
-            return Result(profile: nil, diagnostics: [.error(
-                at: SourceLocation(file: file, line: 1, column: 1),
-                "the file is \(size) bytes; at most \(YAMLDocument.maximumFileSize) are read",
-                hint: "a profile is a few kilobytes; is this the right file?")], source: nil)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return Result(profile: nil, diagnostics: [.error(
-                at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file")], source: nil)
-        }
-        return load(data: data, file: file)
+        let (document, parseDiagnostics, source) = YAMLDocument.read(file: file)
+        guard let document else { return Result(profile: nil, diagnostics: parseDiagnostics, source: source) }
+        return load(document, parseDiagnostics: parseDiagnostics)
     }
 
     public func load(data: Data, file: String) -> Result {
         let (document, parseDiagnostics) = YAMLDocument.parse(data, file: file)
         guard let document else {
-            let text = try? TextDecoding.decodeUTF8(data).get()
-            return Result(profile: nil, diagnostics: parseDiagnostics, source: text)
+            return Result(profile: nil, diagnostics: parseDiagnostics, source: data.count <= YAMLDocument.maximumFileSize ? TextDecoding.lossy(data) : nil)
         }
-        var reader = NodeReader(file: file)
+        return load(document, parseDiagnostics: parseDiagnostics)
+    }
+
+    private func load(_ document: YAMLDocument, parseDiagnostics: [Diagnostic]) -> Result {
+        var reader = NodeReader(document: document)
         for diagnostic in parseDiagnostics { reader.append(diagnostic) }
         let profile = read(document, reader: &reader)
         return Result(profile: reader.diagnostics.hasErrors ? nil : profile, diagnostics: reader.diagnostics, source: document.text)
@@ -62,7 +58,11 @@ public struct ProfileLoader: Sendable {
             reader.append(.error(at: start, "the file is empty", hint: "a profile needs at least 'format', 'id', 'name', 'type', 'period', 'mission' and programming"))
             return nil
         }
-        guard let mapping = reader.mapping(root, field: "profile", expected: "a mapping of keys to values") else { return nil }
+        guard case .mapping(let mapping) = root else {
+            reader.error(root, "a profile must be a mapping of keys to values, found \(NodeReader.kind(of: root))",
+                         hint: "write one 'key: value' per line, starting with 'format: 1'")
+            return nil
+        }
         let entries = reader.entries(of: mapping, allowed: ProfileSchema.rootKeys, field: nil, homes: ProfileSchema.homes)
         for key in ProfileSchema.requiredKeys where entries[key] == nil {
             reader.append(.error(
@@ -76,8 +76,8 @@ public struct ProfileLoader: Sendable {
             return entry.value
         }
 
-        if let node = value("format"), let format = reader.integer(node, field: "format", range: 1...Int.max), format != 1 {
-            reader.error(node, "unsupported format \(format)", hint: "this version of profilesheet reads format 1", field: "format")
+        if let node = value("format"), let format = reader.integer(node, field: "format", range: Int.min...Int.max), format != 1 {
+            reader.error(node, "unsupported format \(format)", hint: "this version of profilesheet reads format 1; write 'format: 1'", field: "format")
         }
         let id = value("id").flatMap { readID($0, file: file, reader: &reader) }
         let name = value("name").flatMap { reader.text($0, field: "name", length: ProfileSchema.nameLength) }
@@ -94,11 +94,14 @@ public struct ProfileLoader: Sendable {
         }
         profile.website = value("website").flatMap { reader.webURL($0, field: "website") }
         profile.logo = value("logo").flatMap { readLogo($0, file: file, reader: &reader) }
-        if let node = value("language"), let tag = reader.text(node, field: "language", length: 2...35) {
+        if let node = value("language"), let tag = reader.text(node, field: "language", length: 1...35) {
             if ScalarRules.isLanguageTag(tag) {
                 profile.language = tag
             } else {
-                reader.error(node, "'language' is not a BCP 47 language tag: '\(tag)'", hint: "for example 'en', 'es', 'ja' or 'pt-BR'", field: "language")
+                reader.error(node, "'language' is not a BCP 47 language tag: '\(ScalarRules.shown(tag))'",
+                             hint: tag.contains("_") && ScalarRules.isLanguageTag(tag.replacingOccurrences(of: "_", with: "-"))
+                                ? "BCP 47 separates parts with '-': write '\(tag.replacingOccurrences(of: "_", with: "-"))'"
+                                : "for example 'en', 'es', 'ja' or 'pt-BR'", field: "language")
             }
         }
         if let node = value("keywords") { profile.keywords = readKeywords(node, reader: &reader) }
@@ -140,18 +143,18 @@ public struct ProfileLoader: Sendable {
     private func readID(_ node: Node, file: String, reader: inout NodeReader) -> String? {
         guard let id = reader.text(node, field: "id", length: 1...Int.max) else { return nil }
         guard ScalarRules.isSlug(id) else {
-            let suggestion = ScalarRules.slugified(id)
-            reader.error(node, "'id' must be a slug of lowercase letters, digits and single hyphens, found '\(id)'",
+            let suggestion = String(ScalarRules.slugified(id).prefix(ProfileSchema.idLength.upperBound))
+            reader.error(node, "'id' must be a slug of lowercase letters, digits and single hyphens, found '\(ScalarRules.shown(id))'",
                          hint: suggestion.count >= 2 ? "for example '\(suggestion)'" : nil, field: "id")
             return nil
         }
-        guard ProfileSchema.idLength.contains(id.count) else {
-            reader.error(node, "'id' must be 2 to 64 characters long, found \(id.count)", field: "id")
+        if case .failure(let problem) = ScalarRules.checkLength(id, count: id.count, field: "id", length: ProfileSchema.idLength) {
+            reader.report(problem, at: node, field: "id")
             return nil
         }
         let fileName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         if id != fileName {
-            reader.error(node, "'id' is '\(id)' but the file is named '\(fileName).yaml'",
+            reader.error(node, "'id' is '\(id)' but the file is named '\(ScalarRules.shown(fileName)).yaml'",
                          hint: "the id must equal the file name: rename the file to '\(id).yaml' or write 'id: \(fileName)'", field: "id")
         }
         return id
@@ -167,7 +170,7 @@ public struct ProfileLoader: Sendable {
                 }
                 return .year(year)
             }
-            reader.error(node, "'period' must be a year or a range of months, found '\(scalar.string)'",
+            reader.error(node, scalar.string.isEmpty ? "'period' is empty" : "'period' must be a year or a range of months, found '\(ScalarRules.shown(scalar.string))'",
                          hint: "write e.g. 'period: 2025' or 'period: {from: 2025-01, to: 2025-12}'", field: "period")
             return nil
         }
@@ -181,23 +184,32 @@ public struct ProfileLoader: Sendable {
             }
             guard let text = reader.text(entry.value, field: "period.\(key)", length: 1...20) else { continue }
             guard let month = Self.yearMonth(text), (ProfileSchema.earliestYear...latest).contains(month.year) else {
-                reader.error(entry.value, "'period.\(key)' must be a year and month such as 2025-01, found '\(text)'",
-                             hint: "write the year, a hyphen and the month in two digits", field: "period.\(key)")
+                let inRange = Self.yearMonth(text).map { (ProfileSchema.earliestYear...latest).contains($0.year) } ?? true
+                reader.error(entry.value, inRange ? "'period.\(key)' must be a year and month such as 2025-01, found '\(ScalarRules.shown(text))'"
+                                                  : "'period.\(key)' is out of range: \(text)",
+                             hint: inRange ? "write the year, a hyphen and the month in two digits"
+                                           : "use a month from \(ProfileSchema.earliestYear)-01 to \(latest)-12", field: "period.\(key)")
                 continue
             }
             ends[key] = month
         }
-        guard let from = ends["from"], let to = ends["to"] else { return nil }
+        guard let from = ends["from"], let to = ends["to"], let toNode = entries["to"]?.value else { return nil }
         let period = ReportingPeriod.months(from: from, to: to)
+        // Both problems are reported at 'to': the end that is out of place.
         if to < from {
-            reader.error(node, "'period' ends before it starts: \(text(from)) is after \(text(to))", hint: "swap 'from' and 'to'", field: "period")
+            reader.error(toNode, "'period' ends before it starts: \(text(from)) is after \(text(to))", hint: "swap 'from' and 'to'", field: "period")
             return nil
         }
         if period.monthCount > ProfileSchema.periodMonths {
-            reader.error(node, "'period' spans \(period.monthCount) months", hint: "at most \(ProfileSchema.periodMonths) months are allowed", field: "period")
+            reader.error(toNode, "'period' spans \(period.monthCount) months", hint: "at most \(ProfileSchema.periodMonths) months are allowed; 'to' can be \(text(Self.month(from, plus: ProfileSchema.periodMonths - 1))) at the latest", field: "period")
             return nil
         }
         return period
+    }
+
+    static func month(_ month: YearMonth, plus count: Int) -> YearMonth {
+        let index = month.year * 12 + month.month - 1 + count
+        return YearMonth(year: index / 12, month: index % 12 + 1)
     }
 
     private func text(_ month: YearMonth) -> String {
@@ -214,19 +226,25 @@ public struct ProfileLoader: Sendable {
     }
 
     private func readLogo(_ node: Node, file: String, reader: inout NodeReader) -> LogoFile? {
-        guard let path = reader.scalarText(node, field: "logo", expected: "a path") else { return nil }
+        guard let raw = reader.scalarText(node, field: "logo", expected: "a path") else { return nil }
+        let path = raw.trimmingWhitespace()
+        if !path.unicodeScalars.contains("\0"), reader.controlCharacterError(node, raw: raw, field: "logo") { return nil }
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent().path
-        switch PathContainment.resolve(path.trimmingWhitespace(), in: directory, root: profilesRoot) {
+        switch PathContainment.resolve(path, in: directory, root: profilesRoot) {
+        case .failure(.containsNUL):
+            let location = reader.document?.location(in: node, value: raw, firstWhere: { $0 == "\0" }) ?? reader.location(node)
+            reader.error(at: location, "'logo' contains a NUL character", hint: "remove it", field: "logo")
+            return nil
         case .failure(let problem):
             let (message, hint): (String, String?) = switch problem {
             case .empty: ("'logo' is empty", "give the path of a PNG, JPEG or SVG file, or remove the key")
             case .containsNUL: ("'logo' contains a NUL character", "remove it")
-            case .absolute: ("'logo' must be a path relative to the profile's folder, found '\(path)'",
-                             "put the file under the profiles folder and write e.g. 'logo: logos/\(URL(fileURLWithPath: path).lastPathComponent)'")
-            case .notFound: ("logo file '\(path)' does not exist", Self.nearbyFileHint(path, in: directory))
-            case .outsideRoot: ("'logo' leads outside the profiles folder: '\(path)'",
+            case .absolute: ("'logo' must be a path relative to the profile's folder, found '\(ScalarRules.shown(path, limit: 200))'",
+                             "put the file under the profiles folder and write e.g. 'logo: logos/\(ScalarRules.shown(Self.lastComponent(path)))'")
+            case .notFound: ("logo file '\(ScalarRules.shown(path, limit: 200))' does not exist", Self.nearbyFileHint(path, in: directory))
+            case .outsideRoot: ("'logo' leads outside the profiles folder: '\(ScalarRules.shown(path, limit: 200))'",
                                 "logos must be inside '\(profilesRoot)', after following symlinks")
-            case .notAFile: ("'logo' is not a file: '\(path)'", nil)
+            case .notAFile: ("'logo' is not a regular file: '\(ScalarRules.shown(path, limit: 200))'", "give the path of a PNG, JPEG or SVG file")
             }
             reader.error(node, message, hint: hint, field: "logo")
             return nil
@@ -242,10 +260,18 @@ public struct ProfileLoader: Sendable {
         }
     }
 
-    static func describe(_ problem: ImageProbe.Problem, path: String) -> (String, String?) {
-        switch problem {
+    static func lastComponent(_ path: String) -> String {
+        path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
+    }
+
+    static func describe(_ problem: ImageProbe.Problem, path full: String) -> (String, String?) {
+        let path = ScalarRules.shown(full, limit: 200)
+        let described: (String, String?) = switch problem {
         case .unreadable: ("cannot read logo file '\(path)'", nil)
-        case .tooLarge(let bytes): ("logo file '\(path)' is \(bytes) bytes", "at most \(ImageProbe.maximumFileSize) bytes are read")
+        case .tooLarge(let bytes):
+            // Under the general limit, only an SVG is too large.
+            ("logo file '\(path)' is \(bytes) bytes",
+             "at most \(bytes <= ImageProbe.maximumFileSize ? "\(ImageProbe.maximumSVGSize) bytes are read for an SVG" : "\(ImageProbe.maximumFileSize) bytes are read")")
         case .unknownFormat: ("logo '\(path)' is not a PNG, JPEG or SVG file", "convert it to PNG, JPEG or SVG")
         case .truncated(let format): ("logo '\(path)' is a truncated or corrupt \(format.rawValue.uppercased()) file", "export the image again")
         case .tooManyPixels(let width, let height):
@@ -256,6 +282,7 @@ public struct ProfileLoader: Sendable {
             ("logo '\(path)' refers to something outside the file: '\(reference)'",
              "embed the resource in the SVG or remove it; external references render blank")
         }
+        return described
     }
 
     static func nearbyFileHint(_ path: String, in directory: String) -> String? {
@@ -270,12 +297,15 @@ public struct ProfileLoader: Sendable {
     private func readKeywords(_ node: Node, reader: inout NodeReader) -> [String] {
         guard let items = reader.sequence(node, field: "keywords", count: ProfileSchema.keywordsCount) else { return [] }
         var keywords: [String] = []
+        var seen: [String: Int] = [:]
         for (index, item) in items.enumerated() {
+            if reader.isFull { break }
             guard let keyword = reader.text(item, field: "keywords[\(index + 1)]", length: 1...64) else { continue }
-            if keywords.contains(keyword) {
-                reader.error(item, "keyword '\(keyword)' is listed twice", hint: "remove one", field: "keywords")
+            if let first = seen[keyword] {
+                reader.error(item, "keyword '\(ScalarRules.shown(keyword))' is listed twice in 'keywords'", hint: "it is already item \(first); remove one", field: "keywords")
                 continue
             }
+            seen[keyword] = index + 1
             guard taxonomy.contains(keyword) else {
                 let hint: String
                 if taxonomy.slugs.isEmpty {
@@ -283,7 +313,7 @@ public struct ProfileLoader: Sendable {
                 } else {
                     hint = Suggestion.didYouMean(keyword, in: taxonomy.slugs) ?? "keywords must be keys of taxonomy.yaml"
                 }
-                reader.error(item, "keyword '\(keyword)' is not in the taxonomy", hint: hint, field: "keywords")
+                reader.error(item, "keyword '\(ScalarRules.shown(keyword))' is not in the taxonomy", hint: hint, field: "keywords")
                 continue
             }
             keywords.append(keyword)
@@ -305,6 +335,7 @@ public struct ProfileLoader: Sendable {
         if let node = value("leadership"),
            let items = reader.sequence(node, field: "structure.leadership", count: ProfileSchema.leadershipCount) {
             for (index, item) in items.enumerated() {
+                if reader.isFull { break }
                 let field = "structure.leadership[\(index + 1)]"
                 guard let itemMapping = reader.mapping(item, field: field, expected: "a mapping with 'role' and optionally 'name'") else { continue }
                 let itemEntries = reader.entries(of: itemMapping, allowed: ProfileSchema.leadershipKeys, field: field)
@@ -400,7 +431,7 @@ public struct ProfileLoader: Sendable {
             if URLCheck.isPlausibleEmail(email) {
                 contact.email = email
             } else {
-                reader.error(node, "'contact.email' is not a plausible e-mail address: '\(email)'", hint: "write it as name@example.org", field: "contact.email")
+                reader.error(node, "'contact.email' is not a plausible e-mail address: '\(ScalarRules.shown(email))'", hint: "write it as name@example.org", field: "contact.email")
             }
         }
         contact.url = value("url").flatMap { reader.webURL($0, field: "contact.url") }
@@ -410,7 +441,7 @@ public struct ProfileLoader: Sendable {
     private func readLicense(_ node: Node, reader: inout NodeReader) -> String? {
         guard let id = reader.text(node, field: "license", length: 1...64) else { return nil }
         guard SPDXLicenses.isWellFormed(id) else {
-            reader.error(node, "'license' must be an SPDX license id, found '\(id)'", hint: Suggestion.didYouMean(id, in: SPDXLicenses.known) ?? "for example 'CC-BY-4.0'", field: "license")
+            reader.error(node, "'license' must be an SPDX license id, found '\(ScalarRules.shown(id))'", hint: Suggestion.didYouMean(id, in: SPDXLicenses.known) ?? "for example 'CC-BY-4.0'", field: "license")
             return nil
         }
         if !SPDXLicenses.known.contains(id) {
@@ -431,6 +462,7 @@ public struct ProfileLoader: Sendable {
         var shares: [Breakdown.Share] = []
         var valid = true
         for (key, value) in mapping {
+            if reader.isFull { break }
             guard case .scalar(let keyScalar) = key else {
                 reader.error(key, "keys must be plain text, found \(NodeReader.kind(of: key))")
                 valid = false
@@ -438,7 +470,7 @@ public struct ProfileLoader: Sendable {
             }
             let category = keyScalar.string
             if let categories, !categories.contains(category) {
-                reader.error(key, "unknown category '\(category)' in '\(field)'",
+                reader.error(key, "unknown category '\(ScalarRules.shown(category))' in '\(field)'",
                              hint: Suggestion.didYouMean(category, in: categories) ?? "use one of " + categories.map { "'\($0)'" }.joined(separator: ", "),
                              field: field)
                 valid = false
@@ -446,7 +478,7 @@ public struct ProfileLoader: Sendable {
             }
             if categories == nil, !ScalarRules.isSlug(category) {
                 let suggestion = ScalarRules.slugified(category)
-                reader.error(key, "category '\(category)' in '\(field)' must be a slug of lowercase letters, digits and hyphens",
+                reader.error(key, "category '\(ScalarRules.shown(category))' in '\(field)' must be a slug of lowercase letters, digits and hyphens",
                              hint: suggestion.isEmpty ? nil : "for example '\(suggestion)'", field: field)
                 valid = false
                 continue
@@ -459,9 +491,11 @@ public struct ProfileLoader: Sendable {
         }
         guard valid else { return nil }
         let breakdown = Breakdown(shares)
-        return BreakdownRules.check(breakdown, field: field).map { problem in
-            reader.report(problem, at: node, field: field)
-            return nil
-        } ?? breakdown
+        guard let problem = BreakdownRules.check(breakdown, field: field) else { return breakdown }
+        // Too many categories: at the first one past the limit; otherwise at the breakdown.
+        let limit = ProfileSchema.breakdownCategories.upperBound
+        let at = shares.count > limit ? Array(mapping)[limit].key : node
+        reader.report(problem, at: at, field: field)
+        return nil
     }
 }

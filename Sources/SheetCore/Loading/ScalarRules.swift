@@ -19,13 +19,13 @@ public enum ScalarRules {
         }
         if count < length.lowerBound {
             return .failure(FieldProblem(
-                "'\(field)' is too short: \(count) characters",
-                hint: "it needs at least \(length.lowerBound) characters"))
+                "'\(field)' is too short: \(characters(count))",
+                hint: "it needs at least \(characters(length.lowerBound))"))
         }
         if count > length.upperBound {
             return .failure(FieldProblem(
-                "'\(field)' is too long: \(count) characters",
-                hint: "the limit is \(length.upperBound) characters; shorten it by \(count - length.upperBound)"))
+                "'\(field)' is too long: \(characters(count))",
+                hint: "the limit is \(characters(length.upperBound)); shorten it by \(count - length.upperBound)"))
         }
         return .success(())
     }
@@ -35,7 +35,7 @@ public enum ScalarRules {
     public static func integer(_ raw: String, field: String, range: ClosedRange<Int>) -> Result<Int, FieldProblem> {
         let text = raw.trimmingWhitespace()
         guard let value = parseDecimalInteger(text) else {
-            return .failure(FieldProblem("'\(field)' must be a whole number, found '\(text)'", hint: integerHint(text)))
+            return .failure(FieldProblem("'\(field)' must be a whole number, found '\(shown(text))'", hint: integerHint(text)))
         }
         return checkRange(value, display: String(value), field: field, range: range)
     }
@@ -47,13 +47,13 @@ public enum ScalarRules {
         let text = raw.trimmingWhitespace()
         guard let (value, decimals) = parseDecimal(text) else {
             return .failure(FieldProblem(
-                "'\(field)' must be a number, found '\(text)'",
+                "'\(field)' must be a number, found '\(shown(text))'",
                 hint: decimalHint(text, places: places)))
         }
         if decimals > places {
             return .failure(FieldProblem(
-                "'\(field)' has \(decimals) decimals, found '\(text)'",
-                hint: places == 0 ? "write a whole number" : "at most \(places) decimal\(places == 1 ? "" : "s") are allowed"))
+                "'\(field)' has \(decimals) decimals, found '\(shown(text))'",
+                hint: places == 0 ? "write a whole number" : places == 1 ? "at most 1 decimal is allowed" : "at most \(places) decimals are allowed"))
         }
         guard range.contains(value) else {
             return .failure(FieldProblem(
@@ -61,6 +61,11 @@ public enum ScalarRules {
                 hint: "use a value from \(format(range.lowerBound)) to \(format(range.upperBound))"))
         }
         return .success(value)
+    }
+
+    /// `1 character`, `24 characters`.
+    static func characters(_ count: Int) -> String {
+        count == 1 ? "1 character" : "\(count) characters"
     }
 
     public static func checkRange(_ value: Int, display: String, field: String, range: ClosedRange<Int>) -> Result<Int, FieldProblem> {
@@ -115,7 +120,40 @@ public enum ScalarRules {
         return true
     }
 
-    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+    /// A value as a message quotes it: line breaks, tabs and other control characters escaped,
+    /// and cut at `limit` characters, so that a message stays one readable line whatever the
+    /// value holds.
+    public static func shown(_ value: String, limit: Int = 60) -> String {
+        var out = ""
+        var count = 0
+        for character in value {
+            if count == limit {
+                out += "…"
+                break
+            }
+            count += 1
+            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || SourceLines.isBreak($0) }) {
+                for scalar in character.unicodeScalars {
+                    switch scalar {
+                    case "\n": out += "\\n"
+                    case "\r": out += "\\r"
+                    case "\t": out += "\\t"
+                    default:
+                        if scalar.properties.generalCategory == .control || SourceLines.isBreak(scalar) {
+                            out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                        } else {
+                            out.unicodeScalars.append(scalar)
+                        }
+                    }
+                }
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
     }
 

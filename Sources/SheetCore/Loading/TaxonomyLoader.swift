@@ -14,10 +14,11 @@ public enum TaxonomyLoader {
         guard FileManager.default.fileExists(atPath: file) else {
             return Result(taxonomy: .empty, diagnostics: [], source: nil)
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return Result(taxonomy: .empty, diagnostics: [.error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file")], source: nil)
+        switch BoundedFile.read(file, limit: YAMLDocument.maximumFileSize) {
+        case .success(let data): return load(data: data, file: file)
+        case .failure(let problem):
+            return Result(taxonomy: .empty, diagnostics: [YAMLDocument.fileProblem(problem, file: file)], source: nil)
         }
-        return load(data: data, file: file)
     }
 
     public static func load(data: Data, file: String) -> Result {
@@ -27,9 +28,9 @@ public enum TaxonomyLoader {
             if document != nil {
                 diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the taxonomy is empty", hint: "write 'format: 1' and 'keywords:'"))
             }
-            return Result(taxonomy: .empty, diagnostics: diagnostics, source: try? TextDecoding.decodeUTF8(data).get())
+            return Result(taxonomy: .empty, diagnostics: diagnostics, source: data.count <= YAMLDocument.maximumFileSize ? TextDecoding.lossy(data) : nil)
         }
-        var reader = NodeReader(file: file)
+        var reader = NodeReader(document: document)
         var keywords: [(slug: String, label: String)] = []
         if let mapping = reader.mapping(root, field: "taxonomy", expected: "a mapping") {
             let entries = reader.entries(of: mapping, allowed: ["format", "keywords"], field: "taxonomy")
@@ -43,8 +44,9 @@ public enum TaxonomyLoader {
             if let entry = entries["keywords"], let list = reader.mapping(entry.value, field: "keywords", expected: "a mapping of keyword slugs to labels") {
                 for (key, value) in list {
                     guard case .scalar(let scalar) = key, ScalarRules.isSlug(scalar.string) else {
-                        reader.error(key, "keyword '\(key.string ?? "")' must be a slug of lowercase letters, digits and hyphens",
-                                     hint: "for example '\(ScalarRules.slugified(key.string ?? ""))'", field: "keywords")
+                        let slug = ScalarRules.slugified(key.string ?? "")
+                        reader.error(key, "keyword '\(ScalarRules.shown(key.string ?? ""))' must be a slug of lowercase letters, digits and hyphens",
+                                     hint: slug.isEmpty ? nil : "for example '\(ScalarRules.shown(slug))'", field: "keywords")
                         continue
                     }
                     guard let label = reader.text(value, field: "keywords.\(scalar.string)", length: 1...60) else { continue }

@@ -8,6 +8,16 @@ public enum TextDecoding {
         public var byte: UInt8
         public var line: Int
         public var column: Int
+        /// The file starts with a UTF-16 byte-order mark.
+        public var looksLikeUTF16 = false
+    }
+
+    /// The text for quoting lines in diagnostics, whatever the bytes: a BOM dropped, invalid
+    /// bytes as U+FFFD; nil for UTF-16, whose lines would be noise.
+    public static func lossy(_ data: Data) -> String? {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        return String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
     }
 
     public static func decodeUTF8(_ data: Data) -> Result<String, InvalidByte> {
@@ -16,7 +26,8 @@ public enum TextDecoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         if let offset = firstInvalidUTF8(bytes, from: start) {
             let (line, column) = position(ofByte: offset, in: bytes, from: start)
-            return .failure(InvalidByte(offset: offset, byte: bytes[offset], line: line, column: column))
+            let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+            return .failure(InvalidByte(offset: offset, byte: bytes[offset], line: line, column: column, looksLikeUTF16: utf16))
         }
         if start > 0 { bytes.removeFirst(start) }
         return .success(String(decoding: bytes, as: UTF8.self))
@@ -54,26 +65,20 @@ public enum TextDecoding {
         return nil
     }
 
-    /// 1-based line and column (in characters decoded so far) of a byte offset.
+    /// 1-based line and column (in Unicode scalars, as libyaml counts) of a byte offset; the
+    /// bytes before it are valid UTF-8.
     static func position(ofByte offset: Int, in bytes: [UInt8], from start: Int) -> (Int, Int) {
-        var line = 1
-        var lineStart = start
-        var index = start
-        while index < offset {
-            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
-                line += 1
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        let prefix = bytes[lineStart..<offset]
-        let column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
-        return (line, column)
+        let prefix = String(decoding: bytes[start..<offset], as: UTF8.self)
+        let lines = SourceLines.split(prefix)
+        return (lines.count, lines[lines.count - 1].unicodeScalars.count + 1)
     }
 
-    /// The first control character that a YAML file may not hold (anything below U+0020 but tab,
-    /// line feed and carriage return; DEL; the C1 controls), with its position.
-    static func firstForbiddenControl(in text: String) -> (scalar: Unicode.Scalar, line: Int, column: Int)? {
+    /// The control characters that a YAML file may not hold (anything below U+0020 but tab, line
+    /// feed and carriage return; DEL; the C1 controls), and the line and paragraph separators
+    /// U+2028 and U+2029 (line breaks to libyaml, not to most editors, so that every line number
+    /// after one would be off), with their positions: the first `limit`.
+    static func forbiddenControls(in text: String, limit: Int) -> [(scalar: Unicode.Scalar, line: Int, column: Int)] {
+        var found: [(scalar: Unicode.Scalar, line: Int, column: Int)] = []
         var line = 1
         var column = 1
         var previousWasCR = false
@@ -92,13 +97,14 @@ public enum TextDecoding {
             case "\t":
                 break
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    return (scalar, line, column)
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    found.append((scalar, line, column))
+                    if found.count >= limit { return found }
                 }
             }
             previousWasCR = false
             column += 1
         }
-        return nil
+        return found
     }
 }

@@ -2,29 +2,63 @@ import Foundation
 import Yams
 
 /// One YAML file composed into Yams' node tree, with the checks that must happen before and
-/// while composing: size, encoding, control characters, one document, nesting depth, and no
-/// anchors, aliases, tags or merge keys.
+/// while composing: size, encoding, control characters, then `YAMLEventScan` for syntax, one
+/// document, nesting depth, duplicate keys, and no anchors, aliases, tags or merge keys. Only a
+/// file that passes all of them is composed by Yams.
 ///
 /// The tree keeps every node's `Mark`, so that each later diagnostic can point at its line and
-/// column.
+/// column; `position(in:ofOccurrence:of:)` finds a character inside a scalar.
 public struct YAMLDocument {
     /// The largest file read: profiles are small, and a cap keeps a hostile file from costing
     /// time or memory.
     public static let maximumFileSize = 1 << 20
-    /// Deeper nesting than any file of the format needs; checked on the composed tree.
+    /// Deeper nesting of lists and mappings than any file of the format needs.
     public static let maximumDepth = 16
 
     public let file: String
     public let text: String
     public let root: Node?
+    /// Where each scalar starts and ends in the source, by its start line and column.
+    let spans: [YAMLEventScan.Key: YAMLEventScan.Span]
+    /// The text as Unicode scalars, which libyaml's offsets count.
+    let scalars: [Unicode.Scalar]
 
-    /// Parses `data` read from `file` (named as the user named it), or explains why not.
+    /// Reads and parses the file at `path` (named as the user named it), refusing anything that
+    /// is not a regular file of at most `maximumFileSize` bytes.
+    public static func read(file path: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic], source: String?) {
+        switch BoundedFile.read(path, limit: maximumFileSize) {
+        case .success(let data):
+            let (document, diagnostics) = parse(data, file: path)
+            return (document, diagnostics, document?.text ?? TextDecoding.lossy(data))
+        case .failure(let problem):
+            return (nil, [fileProblem(problem, file: path)], nil)
+        }
+    }
+
+    static func fileProblem(_ problem: BoundedFile.Problem, file: String) -> Diagnostic {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        switch problem {
+        case .notFound:
+            return .error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file: it does not exist")
+        case .notARegularFile:
+            return .error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file: it is not a regular file",
+                          hint: "profilesheet reads plain files only; this is a folder, a pipe or a device")
+        case .tooLarge(let bytes):
+            return tooLarge(bytes, at: start)
+        case .unreadable(let reason):
+            return .error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file: \(reason.lowercasedFirst)")
+        }
+    }
+
+    static func tooLarge(_ bytes: Int, at location: SourceLocation) -> Diagnostic {
+        .error(at: location, "the file is \(bytes) bytes; at most \(maximumFileSize) are read",
+               hint: "a profile is a few kilobytes; is this the right file?")
+    }
+
+    /// Parses `data` read from `file`, or explains why not.
     public static func parse(_ data: Data, file: String) -> (document: YAMLDocument?, diagnostics: [Diagnostic]) {
         if data.count > maximumFileSize {
-            return (nil, [.error(
-                at: SourceLocation(file: file, line: 1, column: 1),
-                "the file is \(data.count) bytes; at most \(maximumFileSize) are read",
-                hint: "a profile is a few kilobytes; is this the right file?")])
+            return (nil, [tooLarge(data.count, at: SourceLocation(file: file, line: 1, column: 1))])
         }
         let text: String
         switch TextDecoding.decodeUTF8(data) {
@@ -33,37 +67,48 @@ public struct YAMLDocument {
             return (nil, [.error(
                 at: SourceLocation(file: file, line: problem.line, column: problem.column),
                 "the file is not valid UTF-8: invalid byte 0x\(String(format: "%02X", problem.byte)) at byte \(problem.offset)",
-                hint: "save the file as UTF-8")])
+                hint: problem.looksLikeUTF16 ? "the file looks like UTF-16; save it as UTF-8" : "save the file as UTF-8")])
         }
-        if let control = TextDecoding.firstForbiddenControl(in: text) {
-            return (nil, [.error(
-                at: SourceLocation(file: file, line: control.line, column: control.column),
-                "the file contains the control character \(control.scalar.codePoint)",
-                hint: control.scalar == "\0" ? "NUL bytes are not allowed in a YAML file; remove it" : "remove it")])
+        let controls = TextDecoding.forbiddenControls(in: text, limit: YAMLEventScan.maximumProblems + 1)
+        if !controls.isEmpty {
+            var diagnostics: [Diagnostic] = controls.prefix(YAMLEventScan.maximumProblems).map { control -> Diagnostic in
+                let location = SourceLocation(file: file, line: control.line, column: control.column)
+                switch control.scalar {
+                case "\u{2028}", "\u{2029}":
+                    return .error(
+                        at: location, "the file contains the \(control.scalar == "\u{2028}" ? "line" : "paragraph") separator \(control.scalar.codePoint)",
+                        hint: "replace it with a line break or a space")
+                case "\0":
+                    return .error(at: location, "the file contains the control character U+0000", hint: "NUL bytes are not allowed in a YAML file; remove it")
+                default:
+                    return .error(at: location, "the file contains the control character \(control.scalar.codePoint)", hint: "remove it")
+                }
+            }
+            if let next = controls.dropFirst(YAMLEventScan.maximumProblems).first {
+                diagnostics.append(.error(
+                    at: SourceLocation(file: file, line: next.line, column: next.column),
+                    "too many problems in the file; stopped after \(YAMLEventScan.maximumProblems)", hint: "fix these and run again"))
+            }
+            return (nil, diagnostics)
         }
-        let composed = LargeStack.run { () -> Result<(Node?, Parser), Error> in
+        // libyaml's scanner keeps its own stack and the scan does not recurse, but Yams composes
+        // recursively (at most `maximumDepth` levels once the scan passed); a large stack costs
+        // nothing and keeps that true whatever Yams does.
+        let outcome = LargeStack.run { () -> (Node?, [Diagnostic], [YAMLEventScan.Key: YAMLEventScan.Span]) in
+            let scan = YAMLEventScan.scan(text, file: file, maximumDepth: maximumDepth)
+            guard !scan.diagnostics.hasErrors else { return (nil, scan.diagnostics, scan.scalarSpans) }
             do {
                 let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
                 let root = try parser.singleRoot()
-                return .success((root, parser))
+                return (root, scan.diagnostics, scan.scalarSpans)
             } catch {
-                return .failure(error)
+                return (nil, scan.diagnostics + [YAMLErrorTranslation.diagnostic(for: error, file: file)], scan.scalarSpans)
             }
         }
-        switch composed {
-        case .failure(let error):
-            return (nil, [YAMLErrorTranslation.diagnostic(for: error, file: file, text: text)])
-        case .success(let (root, parser)):
-            var diagnostics: [Diagnostic] = []
-            if let root {
-                diagnostics = StructureCheck.diagnostics(for: root, file: file)
-            }
-            // The parser owns the anchors that the tree refers to weakly; keep it alive until
-            // the check above has seen them.
-            withExtendedLifetime(parser) {}
-            let document = diagnostics.hasErrors ? nil : YAMLDocument(file: file, text: text, root: root)
-            return (document, diagnostics)
-        }
+        let (root, diagnostics, spans) = outcome
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let document = YAMLDocument(file: file, text: text, root: root, spans: spans, scalars: Array(text.unicodeScalars))
+        return (document, diagnostics)
     }
 
     public func location(_ node: Node) -> SourceLocation {
@@ -75,4 +120,3 @@ public struct YAMLDocument {
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     }
 }
-

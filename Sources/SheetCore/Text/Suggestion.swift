@@ -6,8 +6,11 @@ public enum Suggestion {
         let target = Array(word.lowercased())
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
             let allowed = max(1, min(target.count, candidate.count) / 3)
+            // The distance is at least the difference in length: skip the work (and a long word's
+            // quadratic cost) when that alone is too far.
+            guard abs(target.count - candidate.count) <= allowed else { continue }
+            let distance = editDistance(target, Array(candidate.lowercased()))
             guard distance <= allowed else { continue }
             if distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

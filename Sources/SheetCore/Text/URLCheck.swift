@@ -12,6 +12,13 @@ public enum URLCheck {
         return true
     }
 
+    /// Whether `text` starts with a URL scheme (`ftp:`, `mailto:`, `javascript:`).
+    public static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return false }
+        let scheme = text[..<colon]
+        return scheme.first!.isASCIILetter && scheme.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "+-.".contains($0) }
+    }
+
     /// A plausible address: one `@`, a non-empty local part, a domain with a dot and no empty
     /// labels, no spaces.
     public static func isPlausibleEmail(_ text: String) -> Bool {

@@ -33,6 +33,21 @@ public enum RenderStage {
         guard let problem = ImageDecoder.check(path: logo.resolvedPath, format: format) else { return [] }
         var location = SourceLocation(file: profile.file, line: 1, column: 1)
         if case .profile(let origin)? = profile.origins["logo"] { location = origin }
-        return [.error(at: location, "logo '\(logo.path)' cannot be decoded: \(problem)", hint: "export the image again", field: "logo")]
+        // The reason alone: the path is the one the profile wrote, not the resolved one, and the
+        // message stays on one line whatever librsvg or libpng says.
+        var reason = "\(problem)"
+        if case .imageDecodeFailed(_, _, let detail) = problem { reason = detail }
+        let firstLine = reason.split(whereSeparator: \.isNewline).first.map(String.init) ?? reason
+        return [.error(at: location, "logo '\(ScalarRules.shown(logo.path, limit: 200))' cannot be decoded: \(ScalarRules.shown(firstLine.trimmingWhitespace().lowercasedFirstLetter, limit: 160))",
+                       hint: "export the image again", field: "logo")]
+    }
+}
+
+extension String {
+    /// With a lowercase first letter, as diagnostics are written.
+    fileprivate var lowercasedFirstLetter: String {
+        // Not an acronym: "XML parse error" stays as it is.
+        guard let first, first.isUppercase, dropFirst().first?.isUppercase != true else { return self }
+        return first.lowercased() + dropFirst()
     }
 }
