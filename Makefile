@@ -20,5 +20,12 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Fuzzes profile loading with libFuzzer for FUZZ_SECONDS (default 600); findings go to
+# fuzz-artifacts/. Builds into .build-fuzz, apart from the normal build (scripts/fuzz.sh).
+.PHONY: fuzz
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
 clean:
 	rm -rf .build output/*.pdf output/*.png output/preview

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Fuzzes profile loading with libFuzzer for FUZZ_SECONDS (default 600).
+#
+# The fuzz entry (Fuzz/ProfileLoadFuzzer.swift) is deliberately not a SwiftPM target: an
+# executable built with -sanitize=fuzzer gets its `main` from libFuzzer, which a normal
+# `swift build` cannot link. So this script
+#   1. builds SheetCore (and Yams, libyaml) with fuzzer coverage into its own scratch folder,
+#      .build-fuzz, leaving .build untouched;
+#   2. compiles the entry with `swiftc -sanitize=fuzzer` against that module and links the
+#      object files;
+#   3. runs it on a seed corpus of profiles/ and Tests/Corpus/, with -rss_limit_mb=200 and
+#      -timeout=2: a crash, a hang or a memory blow-up on one input is a finding, written to
+#      fuzz-artifacts/.
+# fuzz-corpus/ (the growing corpus) and fuzz-artifacts/ are not committed (.gitignore).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SWIFT=${SWIFT:-swift}
+SWIFTC=${SWIFTC:-swiftc}
+SECONDS_TO_RUN=${FUZZ_SECONDS:-600}
+SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
+JOBS=${FUZZ_JOBS:-1}
+
+"$SWIFT" build --scratch-path "$SCRATCH" -c release --target SheetCore \
+    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link
+BIN_DIR=$("$SWIFT" build --scratch-path "$SCRATCH" -c release --show-bin-path)
+CYAML=$(find "$SCRATCH/checkouts" -path '*Sources/CYaml/include' -type d | head -n 1)
+
+objects=()
+for target in SheetCore Yams CYaml; do
+    while IFS= read -r object; do objects+=("$object"); done < <(find "$BIN_DIR/$target.build" -name '*.o' | sort)
+done
+"$SWIFTC" -O -sanitize=fuzzer -parse-as-library -swift-version 5 \
+    -I "$BIN_DIR/Modules" -Xcc -fmodule-map-file="$CYAML/module.modulemap" -Xcc -I"$CYAML" \
+    Fuzz/ProfileLoadFuzzer.swift "${objects[@]}" -lFoundationXML \
+    -o "$BIN_DIR/profile-load-fuzzer"
+
+rm -rf fuzz-seeds
+mkdir -p fuzz-corpus fuzz-artifacts fuzz-seeds
+# The samples and the committed corpus (the generated cases are megabytes or FIFOs), each
+# under a name made of its path, as several folders hold a taxonomy.yaml.
+for file in profiles/*.yaml Tests/Corpus/valid/*.yaml Tests/Corpus/invalid/*.yaml; do
+    cp "$file" "fuzz-seeds/${file//\//_}"
+done
+
+parallel=()
+# Several jobs run as child processes, each logging to fuzz-N.log.
+if [ "$JOBS" -gt 1 ]; then parallel=(-jobs="$JOBS" -workers="$JOBS"); fi
+FUZZ_LOGOS="$PWD/Tests/Corpus/valid/logos" "$BIN_DIR/profile-load-fuzzer" fuzz-corpus fuzz-seeds \
+    -dict=Fuzz/yaml.dict -max_len=65536 -rss_limit_mb=200 -timeout=2 \
+    -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
+    -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
