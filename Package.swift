@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // C libraries, seen only by SheetRender.
@@ -34,7 +35,10 @@ let package = Package(
         // The only code that touches Cairo, Pango and libhyphen.
         .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen"]),
         // The stages put together: load → merge → validate → lay out → render → write.
-        .target(name: "SheetPipeline", dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender"]),
+        .target(
+            name: "SheetPipeline",
+            dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // The thin command line.
         .executableTarget(
             name: "profilesheet",

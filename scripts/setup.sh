@@ -18,6 +18,7 @@ packages=(
   fonts-noto-cjk       # Chinese, Japanese, Korean
   poppler-utils        # pdfinfo, pdffonts, pdftotext, pdftoppm: used by the tests
   qpdf                 # PDF structure checks in the tests
+  chromium             # headless browser: the gallery page's end-to-end test
 )
 
 missing=()

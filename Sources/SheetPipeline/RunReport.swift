@@ -12,6 +12,8 @@ public struct RunReport: Sendable {
     /// Set when the run could not complete.
     public var failure: PipelineError?
     public var seconds = 0.0
+    /// For a preview: the logo file the profile uses, so that a watch can follow it.
+    public var logoPath: String?
 
     public init() {}
 

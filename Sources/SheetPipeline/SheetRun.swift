@@ -39,36 +39,6 @@ public struct SheetRun: Sendable {
         return result.document
     }
 
-    /// `profilesheet build`: every valid profile rendered to `output/ID.pdf` and `ID.png`.
-    public func build(_ selection: [String]) -> RunReport {
-        var report = RunReport()
-        let started = Date()
-        do {
-            try AtomicFile.ensureDirectory(configuration.outputDirectory)
-            AtomicFile.sweepTemporaries(in: configuration.outputDirectory)
-            let inputs = try prepare(selection, report: &report)
-            let measurer = PangoTextMeasurer()
-            let renderer = SheetRenderer(measurer: measurer)
-            for profile in inputs.profiles {
-                guard let document = lay(profile, inputs: inputs, measurer: measurer, report: &report) else { continue }
-                let pdf = try RenderStage.pdf(document, renderer: renderer)
-                let pdfPath = path(in: configuration.outputDirectory, profile.id + ".pdf")
-                try AtomicFile.write(pdf, to: pdfPath)
-                report.written.append(pdfPath)
-                if let first = document.pages.first {
-                    let pngPath = path(in: configuration.outputDirectory, profile.id + ".png")
-                    try AtomicFile.write(try RenderStage.png(first, scale: Self.thumbnailScale, name: profile.id, renderer: renderer), to: pngPath)
-                    report.written.append(pngPath)
-                }
-                report.rendered += 1
-            }
-        } catch {
-            report.failure = error
-        }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
-    }
-
     /// `profilesheet validate`: everything up to rendering, writing nothing.
     public func validate(_ selection: [String]) -> RunReport {
         var report = RunReport()
@@ -87,6 +57,9 @@ public struct SheetRun: Sendable {
     }
 
     /// `profilesheet preview`: one profile into `output/preview/` as a PDF and a PNG a page.
+    /// It loads only what that profile needs: its file, logo, the taxonomy, the template and
+    /// the survey rows that match it. Files are replaced atomically, so a viewer never reads a
+    /// half-written one; PNGs of pages the sheet no longer has are removed.
     public func preview(_ profile: String) -> RunReport {
         var report = RunReport()
         let started = Date()
@@ -97,17 +70,21 @@ public struct SheetRun: Sendable {
             AtomicFile.sweepTemporaries(in: directory)
             let measurer = PangoTextMeasurer()
             let renderer = SheetRenderer(measurer: measurer)
-            if let first = inputs.profiles.first,
-               let document = lay(first, inputs: inputs, measurer: measurer, report: &report) {
-                let pdfPath = path(in: directory, first.id + ".pdf")
-                try AtomicFile.write(try RenderStage.pdf(document, renderer: renderer), to: pdfPath)
-                report.written.append(pdfPath)
-                for (index, page) in document.pages.enumerated() {
-                    let pngPath = path(in: directory, "\(first.id)-\(index + 1).png")
-                    try AtomicFile.write(try RenderStage.png(page, scale: Self.previewScale, name: first.id, renderer: renderer), to: pngPath)
-                    report.written.append(pngPath)
+            if let first = inputs.profiles.first {
+                report.logoPath = first.logo?.resolvedPath
+                if let document = lay(first, inputs: inputs, measurer: measurer, report: &report) {
+                    let pdfPath = path(in: directory, first.id + ".pdf")
+                    try AtomicFile.write(try RenderStage.pdf(document, renderer: renderer), to: pdfPath)
+                    report.written.append(pdfPath)
+                    for (index, page) in document.pages.enumerated() {
+                        let pngPath = path(in: directory, "\(first.id)-\(index + 1).png")
+                        try AtomicFile.write(try RenderStage.png(page, scale: Self.previewScale, name: first.id, renderer: renderer), to: pngPath)
+                        report.written.append(pngPath)
+                    }
+                    var extra = document.pages.count + 1
+                    while unlink(path(in: directory, "\(first.id)-\(extra).png")) == 0 { extra += 1 }
+                    report.rendered = 1
                 }
-                report.rendered = 1
             }
         } catch {
             report.failure = error

@@ -66,69 +66,19 @@ public struct SheetRenderer: Sendable {
     }
 
     private func writePDF(_ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, into sink: OutputSink) throws {
-        var succeeded = false
-        // Removes a half-written file when anything below fails (abandoning twice is harmless).
-        defer { if !succeeded { sink.abandon() } }
-        let pages = documents.flatMap(\.pages)
-        guard let first = pages.first else { throw RenderError.emptyDocument }
-        for page in pages { try Self.checkPageSize(page.size) }
-
-        guard let surface = cairo_pdf_surface_create_for_stream(
-            OutputSink.cairoWrite, sink.cairoClosure, first.size.width, first.size.height)
-        else { throw RenderError.cairo(operation: "creating a PDF surface", message: "no surface", path: sink.path) }
-        defer {
-            // Destroying an unfinished surface finishes it, writing the rest of the file: on the
-            // error path tell the sink to drop that first.
-            if !succeeded { sink.abandon() }
-            cairo_surface_destroy(surface)
+        guard documents.contains(where: { !$0.pages.isEmpty }) else {
+            sink.abandon()
+            throw RenderError.emptyDocument
         }
-        try CairoCheck.surface(surface, "creating a PDF surface", path: sink.path)
-        PDFOutline.setMetadata(metadata, on: surface)
-
-        guard let cr = cairo_create(surface) else {
-            throw RenderError.cairo(operation: "creating a cairo context", message: "no context", path: sink.path)
-        }
+        let writer = PDFStreamWriter(
+            sink: sink, metadata: metadata, grouped: grouped, measurer: measurer, imagePixelsPerPoint: imagePixelsPerPoint)
         do {
-            defer { cairo_destroy(cr) }
-            let painter = PagePainter(
-                cr: cr, measurer: measurer, images: ImageCache(), imagePixelsPerPoint: imagePixelsPerPoint,
-                tagsStructure: true, isBitmap: false)
-            // Cairo 1.16 makes every link tag a structure element too, but when a document has
-            // link tags and nothing else it never writes the structure tree, leaving references
-            // to objects it never writes (qpdf: "file is damaged"). So everything goes in a
-            // `Document` element (the tree's root), each sheet of a collection in a `Part`, and
-            // text in `P` elements, in painting order. Cairo then marks the file as tagged.
-            //
-            // Order matters: `cairo_pdf_surface_set_size` starts the page's recording afresh,
-            // dropping whatever was recorded on it before, tags included. So on every page the
-            // size comes first, then tags are opened, and they are closed before the page ends.
-            let total = pages.count
-            var pageNumber = 0
-            for document in documents {
-                var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
-                if grouped, !document.pages.isEmpty {
-                    parent = PDFOutline.addEntry(document.metadata.bookmark, page: pageNumber + 1, open: true, on: surface)
-                }
-                for (index, page) in document.pages.enumerated() {
-                    pageNumber += 1
-                    PDFOutline.addEntry(page.title, page: pageNumber, parent: parent, on: surface)
-                    cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-                    if pageNumber == 1 { cairo_tag_begin(cr, "Document", "") }
-                    if grouped, index == 0 { cairo_tag_begin(cr, "Part", "") }
-                    try painter.paint(page)
-                    if grouped, index == document.pages.count - 1 { cairo_tag_end(cr, "Part") }
-                    if pageNumber == total { cairo_tag_end(cr, "Document") }
-                    cairo_show_page(cr)
-                    try CairoCheck.context(cr, "drawing page \(pageNumber)", path: sink.path)
-                }
-            }
+            for document in documents { try writer.add(document) }
+            try writer.finish()
+        } catch {
+            writer.abandon()
+            throw error
         }
-        // Finishing writes the fonts, images, outline and cross-reference table.
-        cairo_surface_finish(surface)
-        try CairoCheck.surface(surface, "finishing the PDF", path: sink.path)
-        // Cairo 1.16 may say success after a failed write: the sink knows better.
-        try sink.finish()
-        succeeded = true
     }
 
     // MARK: PNG
@@ -210,7 +160,7 @@ public struct SheetRenderer: Sendable {
         return try body(surface)
     }
 
-    private static func checkPageSize(_ size: Size) throws {
+    static func checkPageSize(_ size: Size) throws {
         guard size.width.isFinite, size.height.isFinite, size.width > 0, size.height > 0,
               size.width <= maximumPageSide, size.height <= maximumPageSide
         else { throw RenderError.invalidSize(operation: "render a page", width: size.width, height: size.height) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SheetPipeline
 
 /// `profilesheet build [PROFILE ...]`.
@@ -8,11 +9,36 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: SharedOptions
 
+    @Option(help: ArgumentHelp("Sheets rendered at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int = BuildOptions.defaultJobs
+
+    @Option(help: ArgumentHelp("Render only the I-th of N stable, disjoint slices of the profiles, for CI matrix jobs.", valueName: "I/N"))
+    var shard: Shard?
+
+    @Flag(help: "Render even what is up to date.")
+    var force = false
+
     @Argument(help: ArgumentHelp("Profiles to render, by path or id (default: all).", valueName: "profile"))
     var profiles: [String] = []
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
-        let report = SheetRun(configuration: options.configuration).build(profiles)
-        try ReportPrinter.finish(report, options: options, summary: "rendered \(report.rendered) sheet\(report.rendered == 1 ? "" : "s") into \(options.output)/, \(report.invalid) invalid")
+        let progress = ProgressPrinter()
+        let report = SheetRun(configuration: options.configuration).build(
+            profiles, options: BuildOptions(jobs: jobs, shard: shard, force: force), progress: progress.handle)
+        progress.finish()
+        let warnings = report.reported(strict: options.strict).warningCount
+        try ReportPrinter.finish(
+            report, options: options,
+            summary: "rendered \(report.rendered), up to date \(report.upToDate), invalid \(report.invalid), warnings \(warnings)\(shard.map { " (shard \($0))" } ?? "")")
+    }
+}
+
+extension Shard: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
     }
 }

@@ -8,7 +8,7 @@ import SheetPipeline
 enum ReportPrinter {
     static func finish(_ report: RunReport, options: SharedOptions, summary: String) throws {
         let diagnostics = report.reported(strict: options.strict)
-        let renderer = DiagnosticRenderer(format: options.format, sources: report.sources)
+        let renderer = DiagnosticRenderer(format: options.format, sources: ReportSources(kept: report.sources))
         var text = renderer.render(diagnostics)
         if options.format == .json {
             // JSON goes to standard output, alone, so that it can be piped.

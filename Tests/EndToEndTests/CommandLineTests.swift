@@ -43,7 +43,7 @@ struct CommandLineTests {
         ])
         let run = try CommandRunner.profilesheet(arguments(root, "build"), in: root)
         #expect(run.status == 1)
-        #expect(run.stderr.hasPrefix("""
+        #expect(run.stderr.contains("""
             \(root)/profiles/demo.yaml:4:7: error: 'type' must be one of its allowed values, found 'netwrk'
             4 | type: netwrk
               |       ^
@@ -95,6 +95,14 @@ struct CommandLineTests {
         let printed = run.stdout.split(separator: "\n").map(String.init)
         #expect(printed == ["pdf", "1.png", "2.png"].map { "\(root)/output/preview/demo\($0 == "pdf" ? ".pdf" : "-" + $0)" })
         for path in printed { #expect(FileManager.default.fileExists(atPath: path)) }
+    }
+
+    @Test func shellCompletionsKnowTheCommands() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let script = try CommandRunner.profilesheet(["--generate-completion-script", shell])
+            #expect(script.status == 0)
+            for command in ["build", "validate", "preview", "new"] { #expect(script.stdout.contains(command), "\(shell): \(command)") }
+        }
     }
 
     @Test func unknownProfileNameGetsADidYouMean() throws {

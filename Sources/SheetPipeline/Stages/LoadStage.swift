@@ -35,7 +35,7 @@ public enum LoadStage {
         var invalid: [String] = []
         for file in files {
             let result = loader.load(file: file)
-            if let source = result.source { sources.add(file: file, text: source) }
+            if let source = result.source, !result.diagnostics.isEmpty { sources.add(file: file, text: source) }
             diagnostics += result.diagnostics
             if let profile = result.profile { profiles.append(profile) } else { invalid.append(file) }
         }

@@ -1,0 +1,29 @@
+import Foundation
+import SheetLayout
+
+/// Digests of the inputs every sheet shares: taxonomy, template folder, survey files, tool
+/// version, paper and date.
+struct GlobalInputs: Equatable {
+    var taxonomy: String
+    var template: String
+    var surveys: String
+    var tool: String
+    var paper: String
+    var date: String
+
+    init(configuration: RunConfiguration, paper: String) {
+        let profiles = configuration.profilesDirectory
+        taxonomy = Fingerprint.file((profiles as NSString).appendingPathComponent(ProfileDiscovery.taxonomyFileName)) ?? "none"
+        template = Fingerprint.tree(configuration.templateDirectory)
+        surveys = Fingerprint.tree((profiles as NSString).appendingPathComponent("surveys"))
+        tool = configuration.creator
+        self.paper = paper
+        date = LayoutOptions(date: configuration.date, creator: configuration.creator).dateText
+    }
+
+    /// Whether a sheet made from `inputs` shares these, survey files aside.
+    func matches(_ inputs: Manifest.SheetInputs, includingSurveys: Bool) -> Bool {
+        inputs.taxonomy == taxonomy && inputs.template == template && inputs.tool == tool && inputs.paper == paper
+            && inputs.date == date && (!includingSurveys || inputs.surveys == surveys)
+    }
+}

@@ -1,0 +1,12 @@
+/// Why a sheet PDF could not be added to the collection.
+enum PDFCollectionError: Error, Equatable, CustomStringConvertible {
+    case malformed(String)
+    case unsupported(String)
+
+    var description: String {
+        switch self {
+        case .malformed(let what): "the PDF has \(what)"
+        case .unsupported(let what): "the PDF uses \(what), which the collection writer does not read"
+        }
+    }
+}

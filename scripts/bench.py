@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""profilesheet's benchmark: `make bench` (N=1000 RUNS=3 by default).
+
+Generates N synthetic but varied profiles (every component used: logos in all three formats,
+keywords, both breakdowns, funding, every programming mode, highlights, contact), then reports
+medians over RUNS runs of the release binary:
+
+- sheets per second for a forced build with 1 job and with all cores,
+- the time of a no-change rebuild,
+- profiles per second for `validate`,
+- peak memory (max RSS) of a forced build at N and at 4N profiles.
+
+Speed is measured here, never in the test suite: these machines are shared and noisy, so
+read the medians and the ratios, not single runs.
+"""
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BINARY = os.path.join(ROOT, ".build", "release", "profilesheet")
+WORDS = ("community research software open science data training mentoring members working group "
+         "calls events newsletter guides volunteers maintainers funding sustainability governance "
+         "outreach workshop sprint documentation survey platform review network practice").split()
+REGIONS = ["north-america", "europe", "africa", "asia", "oceania", "latin-america", "middle-east", "other"]
+STAGES = ["student", "early-career", "mid-career", "senior", "retired"]
+FUNDING = ["grants", "membership", "sponsorship", "host-institution", "donations", "earned-income", "in-kind", "other"]
+TYPES = ["research-collaboration", "infrastructure-organization", "professional-society", "open-source-project",
+         "community-of-practice", "network", "other"]
+TOOLS = ["Slack", "GitHub", "Zoom", "Discourse", "Matrix", "GitLab", "Zenodo", "Google Docs", "Mailchimp", "Jitsi",
+         "Read the Docs", "Mastodon"]
+
+
+def sentence(rng, low, high, limit):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    text = " ".join(words).capitalize() + "."
+    return text[:limit].rstrip()
+
+
+def shares(rng, keys, count):
+    chosen = rng.sample(keys, count)
+    weights = [rng.randint(1, 20) for _ in chosen]
+    total = sum(weights)
+    values = [round(100 * w / total) for w in weights]
+    values[0] += 100 - sum(values)
+    return ", ".join(f"{k}: {v}" for k, v in zip(chosen, values) if v >= 0)
+
+
+def profile(rng, index, logos, keywords):
+    pid = f"bench-{index:05d}"
+    lines = [
+        "format: 1", f"id: {pid}", f'name: "{sentence(rng, 2, 6, 110).rstrip(".")} {index}"',
+        f'short_name: "Bench {index}"', f"type: {rng.choice(TYPES)}", f"founded: {rng.randint(1990, 2024)}",
+        "period: 2025", f"website: https://bench{index}.example.org",
+        f"logo: logos/{rng.choice(logos)}",
+        f"keywords: [{', '.join(rng.sample(keywords, rng.randint(1, min(6, len(keywords)))))}]",
+        f'mission: "{sentence(rng, 15, 40, 390)}"',
+        "narrative: |", f"  {sentence(rng, 40, 90, 700)}", "", f"  {sentence(rng, 20, 60, 600)} **{rng.choice(WORDS)}**.",
+        "structure:", f'  host: "{sentence(rng, 3, 10, 150)}"', f'  governance: "{sentence(rng, 10, 30, 290)}"',
+        "  leadership:",
+    ]
+    for _ in range(rng.randint(1, 5)):
+        lines += [f'    - role: "{sentence(rng, 1, 4, 55)}"', f'      name: "Person {rng.randint(1, 999)}"']
+    count = rng.randint(50, 20000)
+    lines += [
+        "staffing:", f"  paid_fte: {rng.randint(0, 40) / 4}", f"  community_managers: {rng.randint(0, 9)}",
+        f"  volunteers: {rng.randint(0, 500)}",
+        "members:", f"  count: {count}", f"  active: {rng.randint(0, count)}",
+        f"  regions: {{{shares(rng, REGIONS, rng.randint(2, 8))}}}",
+        f"  career_stages: {{{shares(rng, STAGES, rng.randint(2, 5))}}}",
+        "programming:",
+    ]
+    for mode in ["convey", "contribute", "collaborate", "co-create", "champion"]:
+        items = sorted({sentence(rng, 2, 9, 78) for _ in range(rng.randint(1, 4))})
+        lines.append(f"  {mode}:")
+        lines += [f'    - "{item}"' for item in items]
+    lines += [f'champions: "{sentence(rng, 15, 60, 550)}"', f"funding: {{{shares(rng, FUNDING, rng.randint(1, 6))}}}",
+              f"tools: [{', '.join(rng.sample(TOOLS, rng.randint(2, 8)))}]", "highlights:"]
+    for part in ["successes", "outputs", "challenges", "plans"]:
+        lines.append(f"  {part}:")
+        lines += [f'    - "{sentence(rng, 6, 25, 190)}"' for _ in range(rng.randint(1, 3))]
+    lines += ["contact:", f"  name: Contact {index}", f"  email: contact{index}@example.org",
+              f"  url: https://bench{index}.example.org/contact"]
+    return pid, "\n".join(lines) + "\n"
+
+
+def generate(directory, count, seed=7):
+    if os.path.exists(directory):
+        shutil.rmtree(directory)
+    os.makedirs(os.path.join(directory, "logos"))
+    sample_logos = os.path.join(ROOT, "profiles", "logos")
+    logos = sorted(os.listdir(sample_logos))
+    for name in logos:
+        shutil.copy(os.path.join(sample_logos, name), os.path.join(directory, "logos", name))
+    shutil.copy(os.path.join(ROOT, "profiles", "taxonomy.yaml"), os.path.join(directory, "taxonomy.yaml"))
+    keywords = []
+    with open(os.path.join(directory, "taxonomy.yaml"), encoding="utf-8") as taxonomy:
+        in_keywords = False
+        for line in taxonomy:
+            if line.startswith("keywords:"):
+                in_keywords = True
+            elif in_keywords and line.startswith("  ") and ":" in line:
+                keywords.append(line.strip().split(":")[0])
+    rng = random.Random(seed)
+    for index in range(count):
+        pid, text = profile(rng, index, logos, keywords)
+        with open(os.path.join(directory, pid + ".yaml"), "w", encoding="utf-8") as out:
+            out.write(text)
+
+
+def run(arguments):
+    """Runs the binary; returns (seconds, peak RSS in MiB, exit status)."""
+    started = time.perf_counter()
+    process = subprocess.Popen([BINARY] + arguments, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"bench: profilesheet {' '.join(arguments)} exited {code}:\n{errors[-2000:]}")
+    return seconds, usage.ru_maxrss / 1024, code
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def main():
+    count = int(os.environ.get("N", "1000"))
+    runs = int(os.environ.get("RUNS", "3"))
+    jobs = os.cpu_count() or 1
+    work = os.path.join(ROOT, ".build", "bench")
+    profiles = os.path.join(work, "profiles")
+    output = os.path.join(work, "output")
+    template = os.path.join(ROOT, "templates", "standard")
+    generate(profiles, count)
+    common = ["--profiles", profiles, "--template", template, "--output", output]
+    env_note = f"{count} profiles, {runs} runs each, {jobs} cores"
+    print(f"# profilesheet benchmark ({env_note})\n")
+
+    results = {}
+    for label, job_count in [("forced build, 1 job", 1), (f"forced build, {jobs} jobs", jobs)]:
+        times = [run(["build", "--force", "--jobs", str(job_count)] + common)[0] for _ in range(runs)]
+        results[label] = count / median(times)
+        print(f"- {label}: {results[label]:.1f} sheets/s (median {median(times):.2f} s)")
+    rebuild = [run(["build"] + common)[0] for _ in range(runs)]
+    print(f"- no-change rebuild: {median(rebuild):.3f} s (median)")
+    validate = [run(["validate"] + common[:4])[0] for _ in range(runs)]
+    print(f"- validate: {count / median(validate):.1f} profiles/s (median {median(validate):.2f} s)")
+
+    peaks = {}
+    for size in (count, 4 * count):
+        generate(profiles, size, seed=11)
+        shutil.rmtree(output, ignore_errors=True)
+        peaks[size] = max(run(["build", "--force", "--jobs", str(jobs)] + common)[1] for _ in range(1))
+        print(f"- peak memory, forced build of {size}: {peaks[size]:.0f} MiB")
+    ratio = peaks[4 * count] / peaks[count]
+    print(f"- peak memory ratio 4N/N: {ratio:.2f}")
+    speedup = results[f"forced build, {jobs} jobs"] / results["forced build, 1 job"]
+    print(f"- speed-up with {jobs} jobs: {speedup:.2f}×")
+
+    preview_profile = os.path.join(ROOT, "profiles", "us-rse.yaml")
+    cold = [run(["preview", preview_profile, "--output", os.path.join(work, "preview-output")])[0] for _ in range(max(runs, 5))]
+    print(f"- cold preview of one profile: {median(cold) * 1000:.0f} ms (median, process start to files written)")
+    latencies = watch_latency(work, max(runs, 5))
+    print(f"- preview --watch, save to new files: {median(latencies) * 1000:.0f} ms (median of {len(latencies)} saves)")
+
+
+def watch_latency(work, saves):
+    """Starts `preview --watch` on a copy of a sample and times each save until the new PDF's
+    path is printed (the files are written before it is)."""
+    directory = os.path.join(work, "watch")
+    shutil.rmtree(directory, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "profiles"), os.path.join(directory, "profiles"))
+    profile = os.path.join(directory, "profiles", "us-rse.yaml")
+    process = subprocess.Popen(
+        [BINARY, "preview", "--watch", "us-rse", "--profiles", os.path.join(directory, "profiles"),
+         "--template", os.path.join(ROOT, "templates", "standard"), "--output", os.path.join(directory, "output")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+
+    def wait_for_pdf():
+        while True:
+            line = process.stdout.readline()
+            if not line:
+                sys.exit("bench: preview --watch stopped")
+            if line.strip().endswith(".pdf"):
+                return
+
+    wait_for_pdf()
+    with open(profile, encoding="utf-8") as handle:
+        original = handle.read()
+    latencies = []
+    for save in range(saves):
+        time.sleep(0.3)
+        started = time.perf_counter()
+        with open(profile, "w", encoding="utf-8") as handle:
+            handle.write(original.replace("founded: 2018", f"founded: {2000 + save}"))
+        wait_for_pdf()
+        latencies.append(time.perf_counter() - started)
+    process.send_signal(2)
+    process.wait(timeout=10)
+    return latencies
+
+
+if __name__ == "__main__":
+    main()
