@@ -187,6 +187,87 @@ struct CorpusTests {
         #expect(Self.valid.rendered[name] == nil, "\(Self.valid.rendered[name] ?? "")")
     }
 
+    /// Two files with one id meet only when named from different folders, so this check has
+    /// no case in the corpus folder; its output is pinned here and in docs/checks.md.
+    static func duplicateIDOutput() throws -> String {
+        let root = NSTemporaryDirectory() + "profilesheet-duplicate-id-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            let text = GeneratedCase.header.replacingOccurrences(of: "%@", with: "demo")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/" + folder + "/demo.yaml"))
+        }
+        let configuration = RunConfiguration(
+            profilesDirectory: root + "/a", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
+            outputDirectory: root + "/output", currentYear: 2026)
+        let report = SheetRun(configuration: configuration).validate([root + "/a/demo.yaml", root + "/b/demo.yaml"])
+        return DiagnosticRenderer(format: .text, sources: Sources(kept: report.sources)).render(report.diagnostics)
+            .replacingOccurrences(of: root + "/", with: "")
+    }
+
+    static let duplicateIDExpected = """
+        b/demo.yaml:2:5: error: id 'demo' is already used by 'a/demo.yaml'
+        2 | id: demo
+          |     ^
+        hint: ids must be unique in a run
+
+        """
+
+    @Test func duplicateIDsAreReportedAtTheSecond() throws {
+        #expect(try Self.duplicateIDOutput() == Self.duplicateIDExpected)
+    }
+
+    /// docs/checks.md quotes corpus outputs after `<!-- corpus: NAME -->` (the whole `.expected`)
+    /// or `<!-- corpus: NAME (excerpt) -->` (a part of it), and `<!-- example: duplicate-id -->`.
+    @Test func theChecksPageQuotesTheCorpusExactly() throws {
+        let path = CommandRunner.repositoryRoot + "/docs/checks.md"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        var out: [String] = []
+        var index = 0
+        var examples = 0
+        let record = ProcessInfo.processInfo.environment["CORPUS_RECORD"] == "1"
+        while index < lines.count {
+            let line = lines[index]
+            out.append(line)
+            index += 1
+            guard line.hasPrefix("<!-- corpus: ") || line == "<!-- example: duplicate-id -->", line.hasSuffix(" -->") else { continue }
+            var spec = line.dropFirst(line.hasPrefix("<!-- corpus: ") ? "<!-- corpus: ".count : 0).dropLast(" -->".count)
+            let excerpt = spec.hasSuffix(" (excerpt)")
+            if excerpt { spec = spec.dropLast(" (excerpt)".count) }
+            let expected: String
+            if line.hasPrefix("<!-- example: ") {
+                expected = Self.duplicateIDExpected
+            } else {
+                let file = Self.corpus + "/invalid/" + spec + ".expected"
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    Issue.record("docs/checks.md quotes '\(spec)', which has no .expected")
+                    continue
+                }
+                expected = String(decoding: data, as: UTF8.self)
+            }
+            guard index < lines.count, lines[index] == "```text", let end = lines[index...].dropFirst().firstIndex(of: "```") else {
+                Issue.record("docs/checks.md: no ```text block after \(line)")
+                continue
+            }
+            let block = lines[(index + 1)..<end].joined(separator: "\n") + "\n"
+            examples += 1
+            if excerpt {
+                #expect(expected.contains(block), "docs/checks.md: the excerpt of \(spec) is not in its .expected")
+                out += lines[index...end]
+            } else {
+                if record {
+                    out += ["```text"] + expected.dropLast().components(separatedBy: "\n") + ["```"]
+                } else {
+                    #expect(block == expected, "docs/checks.md: the example of \(spec) differs from its .expected")
+                    out += lines[index...end]
+                }
+            }
+            index = end + 1
+        }
+        #expect(examples >= 100)
+        if record { try out.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8) }
+    }
+
     @Test func validCasesLeaveNothingElse() {
         #expect(Self.valid.other.isEmpty, "\(Self.valid.other)")
     }

@@ -110,6 +110,10 @@ public enum ImageProbe {
         parser.delegate = scanner
         let parsed = parser.parse()
         if let reference = scanner.externalReference { return .failure(.externalReference(reference)) }
+        // FoundationXML on Linux can report success for a document cut off inside an element.
+        if parsed, scanner.sawRoot, !scanner.closedRoot {
+            return .failure(.malformedSVG("the file ends before </svg>"))
+        }
         guard parsed, scanner.sawRoot else {
             let message = parser.parserError != nil
                 ? "XML error at line \(parser.lineNumber), column \(parser.columnNumber)" : "not a well-formed SVG document"
@@ -124,6 +128,8 @@ public enum ImageProbe {
 /// the document.
 final class SVGScanner: NSObject, XMLParserDelegate {
     var sawRoot = false
+    /// Whether the root element's end tag was read.
+    var closedRoot = false
     var size: (width: Double, height: Double)?
     var externalReference: String?
     private var depth = 0
@@ -152,6 +158,7 @@ final class SVGScanner: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         depth -= 1
+        if depth == 0 { closedRoot = true }
         inStyle = false
     }
 

@@ -276,7 +276,7 @@ public struct ProfileLoader: Sendable {
         case .truncated(let format): ("logo '\(path)' is a truncated or corrupt \(format.rawValue.uppercased()) file", "export the image again")
         case .tooManyPixels(let width, let height):
             ("logo '\(path)' is \(width)×\(height) pixels", "at most \(ImageProbe.maximumPixels)×\(ImageProbe.maximumPixels) are allowed; scale it down")
-        case .malformedSVG(let detail): ("logo '\(path)' is not a well-formed SVG file: \(detail.lowercasedFirst)", nil)
+        case .malformedSVG(let detail): ("logo '\(path)' is not a well-formed SVG file: \(detail.lowercasedFirst)", "export the image again")
         case .svgWithoutSize: ("logo '\(path)' has no size", "give the <svg> element a viewBox, or width and height")
         case .externalReference(let reference):
             ("logo '\(path)' refers to something outside the file: '\(reference)'",
