@@ -103,7 +103,7 @@ struct CorpusTests {
             outputDirectory: base + "/output", currentYear: 2026)
         let report = SheetRun(configuration: configuration).validate([])
         if let failure = report.failure { outcome.failure = "\(failure)" }
-        let renderer = DiagnosticRenderer(format: .text, sources: Sources(kept: report.sources))
+        let renderer = DiagnosticRenderer(format: .text, sources: ReportSources(kept: report.sources))
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in report.diagnostics {
             byFile[diagnostic.location?.file ?? "", default: []].append(diagnostic)
@@ -121,21 +121,6 @@ struct CorpusTests {
             }
         }
         return outcome
-    }
-
-    /// The lines the command line quotes: those the run kept, else the file read again (a run
-    /// may keep only the texts of files with diagnostics while loading).
-    struct Sources: SourceTextProvider {
-        var kept: SourceTextStore
-
-        func line(_ line: Int, of file: String) -> String? {
-            if let text = kept.line(line, of: file) { return text }
-            guard case .success(let data) = BoundedFile.read(file, limit: YAMLDocument.maximumFileSize),
-                  let text = try? TextDecoding.decodeUTF8(data).get() else { return nil }
-            var store = SourceTextStore()
-            store.add(file: file, text: text)
-            return store.line(line, of: file)
-        }
     }
 
     static let invalid = validate("invalid")
@@ -201,7 +186,7 @@ struct CorpusTests {
             profilesDirectory: root + "/a", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
             outputDirectory: root + "/output", currentYear: 2026)
         let report = SheetRun(configuration: configuration).validate([root + "/a/demo.yaml", root + "/b/demo.yaml"])
-        return DiagnosticRenderer(format: .text, sources: Sources(kept: report.sources)).render(report.diagnostics)
+        return DiagnosticRenderer(format: .text, sources: ReportSources(kept: report.sources)).render(report.diagnostics)
             .replacingOccurrences(of: root + "/", with: "")
     }
 

@@ -14,8 +14,10 @@ public struct ReportSources: SourceTextProvider {
 
     public func line(_ line: Int, of file: String) -> String? {
         if let text = kept.line(line, of: file) { return text }
-        guard file.hasSuffix(".yaml"), let data = FileManager.default.contents(atPath: file),
-              data.count <= YAMLDocument.maximumFileSize, let text = try? TextDecoding.decodeUTF8(data).get() else { return nil }
+        // Read again only a regular file within the size limit: a profile refused for being
+        // 400 MB, or a pipe, must not be read in full (or waited on) to quote its first line.
+        guard file.hasSuffix(".yaml"), case .success(let data) = BoundedFile.read(file, limit: YAMLDocument.maximumFileSize),
+              let text = try? TextDecoding.decodeUTF8(data).get() else { return nil }
         var store = SourceTextStore()
         store.add(file: file, text: text)
         return store.line(line, of: file)
