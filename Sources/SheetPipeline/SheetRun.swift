@@ -39,6 +39,26 @@ public struct SheetRun: Sendable {
         return result.document
     }
 
+    /// `lay` for a sheet about to be painted by `renderer`: its images are checked by decoding
+    /// them into `images`, which painting then uses.
+    func lay(
+        _ profile: Profile, inputs: RunInputs, renderer: SheetRenderer, images: ImageCache, report: inout RunReport
+    ) -> SheetDocument? {
+        let result = LayoutStage.run(profile, inputs: inputs, configuration: configuration, measurer: renderer.measurer)
+        var problems = result.diagnostics
+        if !problems.hasErrors {
+            problems += RenderStage.decodeImages(result.document, of: profile, renderer: renderer, into: images)
+        } else {
+            problems += RenderStage.checkImages(profile)
+        }
+        report.diagnostics += problems
+        if problems.hasErrors {
+            report.invalid += 1
+            return nil
+        }
+        return result.document
+    }
+
     /// `profilesheet validate`: everything up to rendering, writing nothing.
     public func validate(_ selection: [String]) -> RunReport {
         var report = RunReport()
@@ -72,13 +92,16 @@ public struct SheetRun: Sendable {
             let renderer = SheetRenderer(measurer: measurer)
             if let first = inputs.profiles.first {
                 report.logoPath = first.logo?.resolvedPath
-                if let document = lay(first, inputs: inputs, measurer: measurer, report: &report) {
+                let images = ImageCache()
+                if let document = lay(first, inputs: inputs, renderer: renderer, images: images, report: &report) {
+                    let files = try RenderStage.sheet(
+                        document, images: images, pngScale: Self.previewScale, pngPages: .all, name: first.id, renderer: renderer)
                     let pdfPath = path(in: directory, first.id + ".pdf")
-                    try AtomicFile.write(try RenderStage.pdf(document, renderer: renderer), to: pdfPath)
+                    try AtomicFile.write(files.pdf, to: pdfPath)
                     report.written.append(pdfPath)
-                    for (index, page) in document.pages.enumerated() {
+                    for (index, png) in files.pngs.enumerated() {
                         let pngPath = path(in: directory, "\(first.id)-\(index + 1).png")
-                        try AtomicFile.write(try RenderStage.png(page, scale: Self.previewScale, name: first.id, renderer: renderer), to: pngPath)
+                        try AtomicFile.write(png, to: pngPath)
                         report.written.append(pngPath)
                     }
                     var extra = document.pages.count + 1

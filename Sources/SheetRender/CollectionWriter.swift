@@ -11,7 +11,7 @@ public final class CollectionWriter {
     /// caller's business), described by `metadata`.
     public init(path: String, metadata: DocumentMetadata, measurer: PangoTextMeasurer = PangoTextMeasurer(), imagePixelsPerPoint: Double = 3) throws {
         writer = PDFStreamWriter(
-            sink: try OutputSink(path: path), metadata: metadata, grouped: true, measurer: measurer,
+            sink: try OutputSink(path: path), metadata: metadata, grouped: true, measurer: measurer, images: ImageCache(),
             imagePixelsPerPoint: imagePixelsPerPoint)
     }
 

@@ -4,8 +4,8 @@ import SheetLayout
 
 /// Paints laid-out sheets as PDF documents and PNG images.
 ///
-/// Text is laid out again through `measurer` with the very function that measured it, so lines
-/// break where the layout expects. The renderer holds no other state: it is as thread-safe as
+/// Text is drawn from the layouts `measurer` made when it measured it (or made again by the very
+/// same function), so lines break where the layout expects. The renderer holds no other state: it is as thread-safe as
 /// its measurer, i.e. it serialises on the measurer's lock. For parallel rendering give each
 /// worker its own `PangoTextMeasurer` and `SheetRenderer`.
 public struct SheetRenderer: Sendable {
@@ -65,13 +65,16 @@ public struct SheetRenderer: Sendable {
         return sink.data
     }
 
-    private func writePDF(_ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, into sink: OutputSink) throws {
+    private func writePDF(
+        _ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, into sink: OutputSink, images: ImageCache = ImageCache()
+    ) throws {
         guard documents.contains(where: { !$0.pages.isEmpty }) else {
             sink.abandon()
             throw RenderError.emptyDocument
         }
         let writer = PDFStreamWriter(
-            sink: sink, metadata: metadata, grouped: grouped, measurer: measurer, imagePixelsPerPoint: imagePixelsPerPoint)
+            sink: sink, metadata: metadata, grouped: grouped, measurer: measurer, images: images,
+            imagePixelsPerPoint: imagePixelsPerPoint)
         do {
             for document in documents { try writer.add(document) }
             try writer.finish()
@@ -99,18 +102,72 @@ public struct SheetRenderer: Sendable {
 
     /// `page` as PNG bytes, `scale` pixels per point (at most `maximumBitmapScale`), on white.
     public func pngData(_ page: Page, scale: Double) throws -> Data {
-        try withBitmapSurface(page, scale: scale) { surface in
-            let sink = OutputSink()
-            let status = cairo_surface_write_to_png_stream(surface, OutputSink.cairoWrite, sink.cairoClosure)
-            try CairoCheck.status(status, "encoding a PNG")
-            try sink.finish()
-            return sink.data
+        try pngData(page, scale: scale, images: ImageCache())
+    }
+
+    private func pngData(_ page: Page, scale: Double, images: ImageCache) throws -> Data {
+        try withBitmapSurface(page, scale: scale, images: images) { surface in
+            try PNGEncoder.encode(surface)
         }
+    }
+
+    // MARK: A sheet's files
+
+    /// Decodes every image `document` draws into `images`, rasters at the size its PDF needs,
+    /// so that painting decodes nothing again; a check as thorough as `ImageDecoder.check` for
+    /// those images. Returns the first problem, nil when every image decodes.
+    public func decodeImages(of document: SheetDocument, into images: ImageCache) -> RenderError? {
+        var problem: RenderError?
+        func visit(_ frame: Frame) {
+            for item in frame.items where problem == nil {
+                switch item {
+                case .group(let child):
+                    visit(child)
+                case .image(let image) where image.format == .svg:
+                    problem = ImageDecoder.check(path: image.path, format: .svg)
+                case .image(let image):
+                    guard image.rect.width > 0, image.rect.height > 0 else { continue }
+                    let bound = ImageCache.pixelBound(for: image.rect.size, pixelsPerPoint: imagePixelsPerPoint)
+                    do {
+                        _ = try images.raster(path: image.path, format: image.format, maximumPixels: bound)
+                    } catch let error as RenderError {
+                        problem = error
+                    } catch {
+                        problem = .imageDecodeFailed(path: image.path, format: image.format, reason: "\(error)")
+                    }
+                default:
+                    continue
+                }
+            }
+        }
+        for page in document.pages where problem == nil { visit(page.frame) }
+        return problem
+    }
+
+    /// Which pages of a sheet `renderSheet` paints as PNG as well.
+    public enum PNGPages: Sendable {
+        /// The first page only: a thumbnail.
+        case first
+        case all
+    }
+
+    /// `document` as PDF bytes and the pages `pngPages` names as PNG bytes (`pngScale` pixels
+    /// per point), painted together: each image is decoded once for all of them (or not at all,
+    /// when `images` has it from `decodeImages`), and text is laid out once (the measurer keeps
+    /// the layouts of the blocks it measured).
+    public func renderSheet(
+        _ document: SheetDocument, images: ImageCache = ImageCache(), pngScale: Double, pngPages: PNGPages
+    ) throws -> (pdf: Data, pngs: [Data]) {
+        let sink = OutputSink()
+        try writePDF([document], metadata: document.metadata, grouped: false, into: sink, images: images)
+        let pages = pngPages == .first ? Array(document.pages.prefix(1)) : document.pages
+        let pngs = try pages.map { try pngData($0, scale: pngScale, images: images) }
+        return (sink.data, pngs)
     }
 
     /// `page` as pixels, `scale` pixels per point (at most `maximumBitmapScale`), on white.
     public func bitmap(_ page: Page, scale: Double) throws -> PageBitmap {
-        try withBitmapSurface(page, scale: scale) { surface in
+        try withBitmapSurface(page, scale: scale, images: ImageCache()) { surface in
             let width = Int(cairo_image_surface_get_width(surface))
             let height = Int(cairo_image_surface_get_height(surface))
             let stride = Int(cairo_image_surface_get_stride(surface))
@@ -128,7 +185,9 @@ public struct SheetRenderer: Sendable {
     }
 
     /// Paints `page` on a white ARGB32 image surface and hands it to `body`.
-    private func withBitmapSurface<Result>(_ page: Page, scale: Double, _ body: (OpaquePointer) throws -> Result) throws -> Result {
+    private func withBitmapSurface<Result>(
+        _ page: Page, scale: Double, images: ImageCache, _ body: (OpaquePointer) throws -> Result
+    ) throws -> Result {
         try Self.checkPageSize(page.size)
         let width = (page.size.width * scale).rounded(.up)
         let height = (page.size.height * scale).rounded(.up)
@@ -151,7 +210,7 @@ public struct SheetRenderer: Sendable {
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
             let painter = PagePainter(
-                cr: cr, measurer: measurer, images: ImageCache(), imagePixelsPerPoint: max(1, scale),
+                cr: cr, measurer: measurer, images: images, imagePixelsPerPoint: max(1, scale),
                 tagsStructure: false, isBitmap: true)
             try painter.paint(page)
             try CairoCheck.context(cr, "drawing a bitmap")

@@ -90,6 +90,12 @@ struct CorpusTests {
     }()
 
     static func validate(_ folder: String) -> Outcome {
+        run(folder, building: false)
+    }
+
+    /// The diagnostics of `validate`, or of `build` (which checks images by decoding them for
+    /// painting rather than on their own) into a separate output folder.
+    static func run(_ folder: String, building: Bool) -> Outcome {
         var outcome = Outcome()
         let base: String
         switch workspace {
@@ -100,8 +106,9 @@ struct CorpusTests {
         }
         let configuration = RunConfiguration(
             profilesDirectory: base + "/" + folder, templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
-            outputDirectory: base + "/output", currentYear: 2026)
-        let report = SheetRun(configuration: configuration).validate([])
+            outputDirectory: base + (building ? "/output-built-" : "/output-") + folder, currentYear: 2026)
+        let run = SheetRun(configuration: configuration)
+        let report = building ? run.build([]) : run.validate([])
         if let failure = report.failure { outcome.failure = "\(failure)" }
         let renderer = DiagnosticRenderer(format: .text, sources: ReportSources(kept: report.sources))
         var byFile: [String: [Diagnostic]] = [:]
@@ -125,6 +132,7 @@ struct CorpusTests {
 
     static let invalid = validate("invalid")
     static let valid = validate("valid")
+    static let invalidBuilt = run("invalid", building: true)
 
     /// Names of the committed files of a corpus folder with `suffix`, without it.
     static func names(in folder: String, suffix: String) -> Set<String> {
@@ -164,6 +172,15 @@ struct CorpusTests {
         }
         #expect(actual == String(decoding: expected, as: UTF8.self))
         #expect((Self.invalid.errors[name] ?? 0) + (Self.invalid.warnings[name] ?? 0) > 0, "\(name) is no invalid input")
+    }
+
+    /// `build` reports exactly what `validate` does for every case, images included (it decodes
+    /// them at the size the PDF needs and keeps them for painting).
+    @Test func buildReportsWhatValidateReports() {
+        #expect(Self.invalidBuilt.failure == nil)
+        for name in Self.invalidNames {
+            #expect(Self.invalidBuilt.rendered[name] == Self.invalid.rendered[name], "\(name)")
+        }
     }
 
     @Test(arguments: validNames)

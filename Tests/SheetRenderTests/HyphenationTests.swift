@@ -247,6 +247,22 @@ struct HyphenationTests {
     }
 
     /// Dictionaries in other encodings are converted; unknown encodings are refused.
+    /// The shortcuts for ASCII answer as Unicode's properties do.
+    @Test func asciiShortcutsAgreeWithUnicode() {
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value)
+            let category = scalar.properties.generalCategory
+            let letter = [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter].contains(category)
+            let mark = [.nonspacingMark, .spacingMark, .enclosingMark].contains(category)
+            #expect(HyphenationCandidates.isLetter(scalar) == letter, "\(value)")
+            #expect(HyphenationCandidates.isMark(scalar) == mark, "\(value)")
+            #expect(HyphenationCandidates.isWhitespace(scalar) == scalar.properties.isWhitespace, "\(value)")
+        }
+        // Capitals and digits through the shortcuts: names, acronyms and numbers stay whole.
+        let words = HyphenationCandidates.words(in: Array("GitHub UNESCO Community 2025abcdef Ünterwegs communities end".utf8), minimumLength: 6)
+        #expect(words.map { String(decoding: $0.lowercased, as: UTF8.self) } == ["community", "ünterwegs", "communities"])
+    }
+
     @Test func dictionaryEncodings() throws {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -212,15 +212,18 @@ extension SheetRun {
         _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: WorkerState
     ) -> (sheet: Result<Manifest.Sheet?, PipelineError>, diagnostics: [Diagnostic]) {
         var local = RunReport()
-        guard let document = lay(profile, inputs: inputs, measurer: state.measurer, report: &local) else {
+        defer { state.measurer.discardCachedLayouts() }
+        let images = ImageCache()
+        guard let document = lay(profile, inputs: inputs, renderer: state.renderer, images: images, report: &local) else {
             return (.success(nil), local.diagnostics)
         }
         do {
-            let pdf = try RenderStage.pdf(document, renderer: state.renderer)
+            let files = try RenderStage.sheet(
+                document, images: images, pngScale: Self.thumbnailScale, pngPages: .first, name: profile.id, renderer: state.renderer)
+            let pdf = files.pdf
             let output = configuration.outputDirectory
             try AtomicFile.write(pdf, to: path(in: output, profile.id + ".pdf"))
-            if let first = document.pages.first {
-                let png = try RenderStage.png(first, scale: Self.thumbnailScale, name: profile.id, renderer: state.renderer)
+            if let png = files.pngs.first {
                 try AtomicFile.write(png, to: path(in: output, profile.id + ".png"))
             }
             let sheet = Manifest.Sheet(

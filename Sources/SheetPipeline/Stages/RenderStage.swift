@@ -5,32 +5,64 @@ import SheetRender
 
 /// Stage 5: a laid-out sheet painted into PDF and PNG bytes. Writing them is `OutputStage`'s.
 public enum RenderStage {
-    public static func pdf(_ document: SheetDocument, renderer: SheetRenderer) throws(PipelineError) -> Data {
+    /// The sheet's PDF and its pages `pngPages` as PNG at `pngScale`, painted together so that
+    /// each image is decoded once (not at all when `images` has it from `decodeImages`).
+    public static func sheet(
+        _ document: SheetDocument, images: ImageCache, pngScale: Double, pngPages: SheetRenderer.PNGPages, name: String,
+        renderer: SheetRenderer
+    ) throws(PipelineError) -> (pdf: Data, pngs: [Data]) {
         do {
-            return try renderer.pdfData(document)
-        } catch {
-            throw .renderFailed(id: document.metadata.title, reason: String(describing: error))
-        }
-    }
-
-    public static func png(_ page: Page, scale: Double, name: String, renderer: SheetRenderer) throws(PipelineError) -> Data {
-        do {
-            return try renderer.pngData(page, scale: scale)
+            return try renderer.renderSheet(document, images: images, pngScale: pngScale, pngPages: pngPages)
         } catch {
             throw .renderFailed(id: name, reason: String(describing: error))
         }
     }
 
     /// Decodes every image a profile uses, so that a corrupt or truncated logo is a diagnostic
-    /// before anything is written.
+    /// before anything is written. For `validate`, which paints nothing.
     public static func checkImages(_ profile: Profile) -> [Diagnostic] {
-        guard let logo = profile.logo else { return [] }
-        let format: PositionedImage.Format = switch logo.format {
+        guard let logo = profile.logo, let problem = ImageDecoder.check(path: logo.resolvedPath, format: format(of: logo)) else {
+            return []
+        }
+        return logoDiagnostics(problem, profile: profile)
+    }
+
+    /// The same check for a sheet about to be painted: the images its layout draws are decoded
+    /// into `images` at the size the PDF needs, so that painting does not decode them again. A
+    /// logo the template does not draw is checked on its own, as `checkImages` does.
+    public static func decodeImages(
+        _ document: SheetDocument, of profile: Profile, renderer: SheetRenderer, into images: ImageCache
+    ) -> [Diagnostic] {
+        if let problem = renderer.decodeImages(of: document, into: images) {
+            return logoDiagnostics(problem, profile: profile)
+        }
+        guard let logo = profile.logo, !draws(document, imageAt: logo.resolvedPath) else { return [] }
+        return checkImages(profile)
+    }
+
+    private static func draws(_ document: SheetDocument, imageAt path: String) -> Bool {
+        func contains(_ frame: Frame) -> Bool {
+            frame.items.contains { item in
+                switch item {
+                case .group(let child): contains(child)
+                case .image(let image): image.path == path
+                default: false
+                }
+            }
+        }
+        return document.pages.contains { contains($0.frame) }
+    }
+
+    private static func format(of logo: LogoFile) -> PositionedImage.Format {
+        switch logo.format {
         case .png: .png
         case .jpeg: .jpeg
         case .svg: .svg
         }
-        guard let problem = ImageDecoder.check(path: logo.resolvedPath, format: format) else { return [] }
+    }
+
+    private static func logoDiagnostics(_ problem: RenderError, profile: Profile) -> [Diagnostic] {
+        let path = profile.logo?.path ?? ""
         var location = SourceLocation(file: profile.file, line: 1, column: 1)
         if case .profile(let origin)? = profile.origins["logo"] { location = origin }
         // The reason alone: the path is the one the profile wrote, not the resolved one, and the
@@ -38,7 +70,7 @@ public enum RenderStage {
         var reason = "\(problem)"
         if case .imageDecodeFailed(_, _, let detail) = problem { reason = detail }
         let firstLine = reason.split(whereSeparator: \.isNewline).first.map(String.init) ?? reason
-        return [.error(at: location, "logo '\(ScalarRules.shown(logo.path, limit: 200))' cannot be decoded: \(ScalarRules.shown(firstLine.trimmingWhitespace().lowercasedFirstLetter, limit: 160))",
+        return [.error(at: location, "logo '\(ScalarRules.shown(path, limit: 200))' cannot be decoded: \(ScalarRules.shown(firstLine.trimmingWhitespace().lowercasedFirstLetter, limit: 160))",
                        hint: "export the image again", field: "logo")]
     }
 }

@@ -25,9 +25,9 @@ enum HyphenationCandidates {
             defer { token.removeAll(keepingCapacity: true) }
             guard !token.isEmpty else { return }
             lastTokenStart = words.count
-            guard token.count >= minimumLength, !isVerbatim(token.map(\.scalar)) else { return }
+            guard token.count >= minimumLength, !isVerbatim(token) else { return }
             var run: [(scalar: Unicode.Scalar, offset: Int)] = []
-            for item in token + [(" ", -1)] {
+            for item in token {
                 if isLetter(item.scalar) || (!run.isEmpty && isMark(item.scalar)) {
                     run.append(item)
                     continue
@@ -35,10 +35,11 @@ enum HyphenationCandidates {
                 if run.count >= minimumLength, let word = word(run) { words.append(word) }
                 run.removeAll(keepingCapacity: true)
             }
+            if run.count >= minimumLength, let word = word(run) { words.append(word) }
         }
         var offset = 0
         for scalar in String(decoding: utf8, as: UTF8.self).unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 finishToken()
             } else {
                 token.append((scalar, offset))
@@ -49,14 +50,28 @@ enum HyphenationCandidates {
         return Array(words[..<lastTokenStart])
     }
 
+    /// Characters that mark a token as typed rather than written.
+    private static let typed: Set<Unicode.Scalar> = ["@", "/", "\\", "_", "=", "?", "#", "%", "&", "~", "+", "\u{AD}"]
+
     /// Whether a token is an address, number, code or the like, to be left as typed.
-    static func isVerbatim(_ token: [Unicode.Scalar]) -> Bool {
-        let typed: Set<Unicode.Scalar> = ["@", "/", "\\", "_", "=", "?", "#", "%", "&", "~", "+", "\u{AD}"]
-        for (index, scalar) in token.enumerated() {
-            if typed.contains(scalar) || scalar.properties.numericType != nil { return true }
-            if scalar == ".", index + 1 < token.count, isLetter(token[index + 1]) { return true }
+    static func isVerbatim(_ token: [(scalar: Unicode.Scalar, offset: Int)]) -> Bool {
+        for (index, item) in token.enumerated() {
+            let scalar = item.scalar
+            if scalar.isASCII {
+                if ("0"..."9").contains(scalar) { return true }
+                if typed.contains(scalar) { return true }
+            } else if typed.contains(scalar) || scalar.properties.numericType != nil {
+                return true
+            }
+            if scalar == ".", index + 1 < token.count, isLetter(token[index + 1].scalar) { return true }
         }
         return false
+    }
+
+    /// Unicode's White_Space, answered without a property lookup for ASCII (most text).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     /// The word for a run of letters, or nil when it is an acronym or a mixed-case name, or has
@@ -66,7 +81,23 @@ enum HyphenationCandidates {
         var hasLower = false
         var hasUpper = false
         var previousLower = false
+        lowercased.reserveCapacity(run.count)
         for (index, item) in run.enumerated() {
+            if item.scalar.isASCII {
+                // A letter, since runs hold letters and marks and ASCII has no marks.
+                let value = UInt8(item.scalar.value)
+                if (0x41...0x5A).contains(value) {
+                    if previousLower || (index > 0 && !hasUpper) { return nil }
+                    hasUpper = true
+                    previousLower = false
+                    lowercased.append(value + 0x20)
+                } else {
+                    hasLower = true
+                    previousLower = true
+                    lowercased.append(value)
+                }
+                continue
+            }
             let properties = item.scalar.properties
             if properties.isUppercase || properties.generalCategory == .titlecaseLetter {
                 // A capital after a lower-case letter: "GitHub", "iPhone", "McKinsey".
@@ -81,7 +112,7 @@ enum HyphenationCandidates {
             }
             let lower = properties.lowercaseMapping.unicodeScalars
             guard lower.count == 1, let scalar = lower.first else { return nil }
-            lowercased.append(contentsOf: String(Character(scalar)).utf8)
+            UTF8.encode(scalar) { lowercased.append($0) }
         }
         // All capitals ("UNESCO", "NASA"): an acronym. Caseless scripts have neither.
         if hasUpper && !hasLower { return nil }
@@ -89,6 +120,10 @@ enum HyphenationCandidates {
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20  // folds A–Z onto a–z
+            return (0x61...0x7A).contains(value)
+        }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
@@ -96,6 +131,7 @@ enum HyphenationCandidates {
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false

@@ -11,6 +11,7 @@ final class PDFStreamWriter {
     private let metadata: DocumentMetadata
     private let grouped: Bool
     private let measurer: PangoTextMeasurer
+    private let images: ImageCache
     private let imagePixelsPerPoint: Double
     private var surface: OpaquePointer?
     private var cr: OpaquePointer?
@@ -19,11 +20,15 @@ final class PDFStreamWriter {
     private var pageNumber = 0
     private var finished = false
 
-    init(sink: OutputSink, metadata: DocumentMetadata, grouped: Bool, measurer: PangoTextMeasurer, imagePixelsPerPoint: Double) {
+    init(
+        sink: OutputSink, metadata: DocumentMetadata, grouped: Bool, measurer: PangoTextMeasurer, images: ImageCache,
+        imagePixelsPerPoint: Double
+    ) {
         self.sink = sink
         self.metadata = metadata
         self.grouped = grouped
         self.measurer = measurer
+        self.images = images
         self.imagePixelsPerPoint = imagePixelsPerPoint
     }
 
@@ -85,7 +90,7 @@ final class PDFStreamWriter {
         }
         self.cr = cr
         let painter = PagePainter(
-            cr: cr, measurer: measurer, images: ImageCache(), imagePixelsPerPoint: imagePixelsPerPoint,
+            cr: cr, measurer: measurer, images: images, imagePixelsPerPoint: imagePixelsPerPoint,
             tagsStructure: true, isBitmap: false)
         self.painter = painter
         return (surface, cr, painter)

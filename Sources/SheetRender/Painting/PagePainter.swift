@@ -70,8 +70,8 @@ struct PagePainter {
         return false
     }
 
-    /// Lays the block out again through the measurer's engine (the very function that measured
-    /// it) and draws each line at its baseline.
+    /// Takes the block's layout from the measurer (the one made when it was measured, or made
+    /// again by the very same function) and draws each line at its baseline.
     private func draw(_ text: PositionedText, at origin: Point) {
         setSource(text.block.style.color)
         if tagsStructure { cairo_tag_begin(cr, "P", "") }
@@ -92,7 +92,7 @@ struct PagePainter {
         case .svg:
             try images.vector(path: image.path).draw(in: cr, rect: rect)
         case .png, .jpeg:
-            let limit = (width: pixels(rect.width), height: pixels(rect.height))
+            let limit = ImageCache.pixelBound(for: rect.size, pixelsPerPoint: imagePixelsPerPoint)
             let raster = try images.raster(path: image.path, format: image.format, maximumPixels: limit)
             cairo_save(cr)
             cairo_translate(cr, rect.minX, rect.minY)
@@ -103,14 +103,6 @@ struct PagePainter {
             cairo_fill(cr)
             cairo_restore(cr)
         }
-    }
-
-    /// How many pixels a raster image needs across `points`: at least 1, and never more than
-    /// any image may have, so that absurd rectangles cannot overflow the conversion.
-    private func pixels(_ points: Double) -> Int {
-        let wanted = (points * imagePixelsPerPoint).rounded(.up)
-        guard wanted.isFinite else { return ImageProbe.maximumPixels }
-        return Int(max(1, min(Double(ImageProbe.maximumPixels), wanted)))
     }
 
     /// A link annotation over `rect`. With an explicit `rect` attribute the tag needs no

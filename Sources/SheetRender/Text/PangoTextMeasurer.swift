@@ -1,7 +1,8 @@
 import Foundation
 import SheetLayout
 
-/// Measures text with Pango, exactly as `SheetRenderer` will draw it.
+/// Measures text with Pango, exactly as `SheetRenderer` will draw it, and keeps the layouts it
+/// made so that drawing the same blocks does not lay them out again.
 ///
 /// Each instance has its own Pango font map and context, guarded by a lock, so one instance can
 /// be shared but serialises its callers. For parallel work create one per worker thread (cheap:
@@ -31,7 +32,23 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         withLayout(of: block) { $0.metrics }
     }
 
-    /// Lays `block` out and hands the result to `body` under the lock. The layout must not
+    /// Forgets the layouts kept for drawing the blocks measured so far. A worker calls it when a
+    /// sheet is finished, so that memory does not depend on how many sheets it has done; the
+    /// cache is bounded anyway.
+    public func discardCachedLayouts() {
+        lock.lock()
+        defer { lock.unlock() }
+        engine.discardLayouts()
+    }
+
+    /// How many blocks this measurer has laid out rather than taken from its cache.
+    var layoutsMade: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return engine.layoutsMade
+    }
+
+    /// Lays `block` out (or takes the layout made when it was measured) and hands the result to `body` under the lock. The layout must not
     /// escape `body`.
     func withLayout<Result>(of block: TextBlock, _ body: (BlockLayout) throws -> Result) rethrows -> Result {
         lock.lock()

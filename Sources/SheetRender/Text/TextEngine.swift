@@ -2,22 +2,31 @@ import CPangoCairo
 import SheetCore
 import SheetLayout
 
-/// Owns a Pango font map and context set up for resolution-independent layout, and lays text
+/// Owns a Pango font map and contexts set up for resolution-independent layout, and lays text
 /// blocks out in it. Used for both measuring and drawing, so both break lines identically.
 ///
 /// Not thread-safe: `PangoTextMeasurer` guards it with a lock.
 ///
-/// The context is never updated from a cairo target (`pango_cairo_update_context` is not
+/// Layouts are cached by block: the layout engine measures a block, and the PDF and the
+/// thumbnail then draw that same block, so without the cache every block would be shaped and
+/// broken into lines three times or more. Because a cached layout must never be laid out again
+/// differently, each language has a context of its own (changing a context's language would
+/// make Pango redo every layout made in it).
+///
+/// The contexts are never updated from a cairo target (`pango_cairo_update_context` is not
 /// called): its matrix stays the identity at 72 dpi, hinting is off and glyph positions are not
 /// rounded, so shaping does not depend on whether the layout ends up in a PDF or in a scaled
 /// bitmap. Cairo scales the glyph outlines to the target's transform when drawing.
 final class TextEngine {
     private let fontMap: UnsafeMutablePointer<PangoFontMap>
-    private let context: OpaquePointer
+    /// One context per language tag, all on `fontMap`.
+    private var contexts: [String: OpaquePointer] = [:]
     private var descriptions: [FontKey: OpaquePointer] = [:]
     private var verticalMetrics: [VerticalKey: VerticalMetrics] = [:]
-    private var contextLanguage: String?
+    private var layouts: [TextBlock: BlockLayout] = [:]
     private let hyphenator: Hyphenator
+    /// How many blocks have been laid out (not taken from the cache), for tests.
+    private(set) var layoutsMade = 0
 
     private struct VerticalKey: Hashable {
         var font: FontKey
@@ -26,47 +35,60 @@ final class TextEngine {
 
     /// Most styles a template uses: past this many, the caches start over.
     private static let cacheLimit = 512
+    /// Most blocks kept laid out: a few sheets' worth (a sheet has about 150), a few megabytes.
+    static let layoutCacheLimit = 1024
+    /// Most languages with a context of their own; past this many, the contexts start over.
+    private static let contextLimit = 32
 
     init(hyphenator: Hyphenator = .shared) {
         self.hyphenator = hyphenator
         // A font map of our own rather than the shared default one: Pango font maps are not
         // thread-safe, and each engine belongs to one thread at a time. The fontconfig
         // configuration behind it is process-wide and loaded once.
-        guard let fontMap = pango_cairo_font_map_new(), let context = pango_font_map_create_context(fontMap) else {
-            // Both only fail when GLib cannot allocate, and GLib aborts the process then.
-            preconditionFailure("Pango could not create a font map or context")
+        guard let fontMap = pango_cairo_font_map_new() else {
+            // Only fails when GLib cannot allocate, and GLib aborts the process then.
+            preconditionFailure("Pango could not create a font map")
         }
         self.fontMap = fontMap
-        self.context = context
-        if let options = cairo_font_options_create() {
-            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-            pango_cairo_context_set_font_options(context, options)  // copies the options
-            cairo_font_options_destroy(options)
-        }
-        pango_cairo_context_set_resolution(context, 72)
-        pango_context_set_round_glyph_positions(context, 0)
     }
 
     deinit {
+        layouts.removeAll()
         for description in descriptions.values { pango_font_description_free(description) }
-        GLibInterop.unref(context)
+        for context in contexts.values { GLibInterop.unref(context) }
         GLibInterop.unref(fontMap)
+    }
+
+    /// `block` laid out: from the cache when it was laid out before, else made now.
+    func layOut(_ block: TextBlock) -> BlockLayout {
+        if let cached = layouts[block] { return cached }
+        let layout = makeLayout(block)
+        layoutsMade += 1
+        if layouts.count >= Self.layoutCacheLimit { layouts.removeAll() }
+        layouts[block] = layout
+        return layout
+    }
+
+    /// Drops every cached layout (a worker calls it between sheets to keep memory flat).
+    func discardLayouts() {
+        layouts.removeAll()
     }
 
     /// Lays `block` out: one `PangoLayout` per paragraph, lines at a fixed pitch of
     /// `size × lineHeight`, paragraphs `paragraphSpacing` apart.
-    func layOut(_ block: TextBlock) -> BlockLayout {
+    private func makeLayout(_ block: TextBlock) -> BlockLayout {
         let style = block.style
-        let language = setLanguage(block.language)
+        let (context, language) = context(for: block.language)
         let fontKey = FontKey(style)
         let description = fontDescription(for: style, key: fontKey)
-        let vertical = metrics(of: description, key: VerticalKey(font: fontKey, language: block.language), language: language, size: style.size)
+        let vertical = metrics(
+            of: description, key: VerticalKey(font: fontKey, language: block.language), context: context, language: language,
+            size: style.size)
         let pitch = style.size * style.lineHeight
         let baselineOffset = vertical.baselineOffset(pitch: pitch)
 
         let paragraphs = block.paragraphs.map { spans in
-            makeParagraph(spans, block: block, description: description, language: language)
+            makeParagraph(spans, block: block, context: context, description: description, language: language)
         }
         let widest = paragraphs.reduce(0) { max($0, $1.width) }
 
@@ -88,7 +110,7 @@ final class TextEngine {
     }
 
     private func makeParagraph(
-        _ spans: [RichSpan], block: TextBlock, description: OpaquePointer, language: OpaquePointer?
+        _ spans: [RichSpan], block: TextBlock, context: OpaquePointer, description: OpaquePointer, language: OpaquePointer?
     ) -> ParagraphLayout {
         guard let layout = pango_layout_new(context) else { preconditionFailure("Pango could not create a layout") }
         pango_layout_set_font_description(layout, description)  // copies the description
@@ -148,18 +170,32 @@ final class TextEngine {
         }
     }
 
-    /// Sets the context's language (it steers font fallback and the default shaping language)
-    /// when it changes, and returns the `PangoLanguage` for the attribute lists. Languages are
-    /// interned by Pango and never freed.
-    private func setLanguage(_ tag: String) -> OpaquePointer? {
+    /// The context for language `tag`, made on first use with the settings described above,
+    /// and the `PangoLanguage` for the attribute lists. The context's language steers font
+    /// fallback and the default shaping language. Languages are interned by Pango and never
+    /// freed.
+    private func context(for tag: String) -> (context: OpaquePointer, language: OpaquePointer?) {
         let language = pango_language_from_string(tag)
-        if contextLanguage != tag {
-            // Changing the context makes Pango lay out again any layout made before: harmless,
-            // since each block's layouts are used and dropped before the next block.
-            pango_context_set_language(context, language)
-            contextLanguage = tag
+        if let context = contexts[tag] { return (context, language) }
+        guard let context = pango_font_map_create_context(fontMap) else {
+            preconditionFailure("Pango could not create a context")
         }
-        return language
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            pango_cairo_context_set_font_options(context, options)  // copies the options
+            cairo_font_options_destroy(options)
+        }
+        pango_cairo_context_set_resolution(context, 72)
+        pango_context_set_round_glyph_positions(context, 0)
+        pango_context_set_language(context, language)
+        if contexts.count >= Self.contextLimit {
+            // Cached layouts hold references to their contexts, so dropping ours is safe.
+            for old in contexts.values { GLibInterop.unref(old) }
+            contexts.removeAll()
+        }
+        contexts[tag] = context
+        return (context, language)
     }
 
     private func fontDescription(for style: TextStyle, key: FontKey) -> OpaquePointer {
@@ -182,7 +218,9 @@ final class TextEngine {
 
     /// Ascent and descent of the first font Pango picks for the style and language. Cached:
     /// `pango_context_get_metrics` also shapes a sample text to estimate character widths.
-    private func metrics(of description: OpaquePointer, key: VerticalKey, language: OpaquePointer?, size: Double) -> VerticalMetrics {
+    private func metrics(
+        of description: OpaquePointer, key: VerticalKey, context: OpaquePointer, language: OpaquePointer?, size: Double
+    ) -> VerticalMetrics {
         if let cached = verticalMetrics[key] { return cached }
         var result = VerticalMetrics(ascent: size * 0.8, descent: size * 0.2)
         if let fontMetrics = pango_context_get_metrics(context, description, language) {
