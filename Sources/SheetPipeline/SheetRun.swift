@@ -68,6 +68,7 @@ public struct SheetRun: Sendable {
             let measurer = PangoTextMeasurer()
             for profile in inputs.profiles {
                 _ = lay(profile, inputs: inputs, measurer: measurer, report: &report)
+                measurer.discardCachedLayouts()  // nothing is drawn
             }
         } catch {
             report.failure = error

@@ -5,12 +5,19 @@ public struct BuildOptions: Sendable {
     public var shard: Shard?
     /// Render even what is up to date.
     public var force: Bool
+    /// How many profiles are loaded and rendered at a time (nil: 32 a job, at least 64). Memory
+    /// depends on it, not on the number of profiles; the output does not depend on it.
+    public var partSize: Int?
 
-    public init(jobs: Int = BuildOptions.defaultJobs, shard: Shard? = nil, force: Bool = false) {
+    public init(jobs: Int = BuildOptions.defaultJobs, shard: Shard? = nil, force: Bool = false, partSize: Int? = nil) {
         self.jobs = max(1, jobs)
         self.shard = shard
         self.force = force
+        self.partSize = partSize.map { max(1, $0) }
     }
+
+    /// The part size in use.
+    var profilesPerPart: Int { partSize ?? max(64, jobs * 32) }
 
     public static var defaultJobs: Int { max(1, ProcessInfoCores.active) }
 }

@@ -44,48 +44,19 @@ extension SheetRun {
             }
         }
 
-        // Anything possibly stale: load every profile of the shard (surveys match rows against
-        // all of them), then decide exactly, with each profile's survey rows.
-        var toRender: [Profile] = []
-        var inputs: RunInputs?
+        // Anything possibly stale is loaded, merged with survey data, checked and rendered a part
+        // at a time, so that memory does not grow with the number of profiles; survey rows are
+        // matched against the directory of every profile file.
         var runWarnings = previousRunWarnings(in: output)
-        if !maybeStale.isEmpty {
-            var loading = RunReport()
-            let prepared = try prepare(shardFiles, report: &loading)
-            inputs = prepared
-            report.sources.merge(loading.sources)
-            report.invalid += loading.invalid
-            let stale = Set(maybeStale)
-            for profile in prepared.profiles where stale.contains(profile.file) {
-                let key = sheetInputs(for: profile, globals: globals, surveyRows: prepared.surveyFingerprints[profile.id] ?? "")
-                if let sheet = previous[profile.id], sheet.inputs == key, outputsExist(profile.id) {
-                    current[profile.id] = sheet
-                } else {
-                    toRender.append(profile)
-                }
-            }
-            for file in prepared.invalidFiles {
-                current[((file as NSString).lastPathComponent as NSString).deletingPathExtension] = nil
-            }
-            // Up-to-date sheets report their stored warnings below; their fresh copies are
-            // dropped. What belongs to no profile (survey files, taxonomy) is kept for the next
-            // run that loads nothing.
-            let cachedFiles = Set(current.values.map(\.profile))
-            let profileFiles = Set(shardFiles)
-            report.diagnostics += loading.diagnostics.filter { !cachedFiles.contains($0.location?.file ?? "") }
-            runWarnings = loading.diagnostics.filter {
-                $0.severity != .error && !profileFiles.contains($0.location?.file ?? "")
-            }
-        } else {
+        if maybeStale.isEmpty {
             report.diagnostics += runWarnings
-        }
-        for sheet in current.values { report.diagnostics += sheet.warnings }
-        report.upToDate = current.count
-        progress?(.started(total: toRender.count, upToDate: report.upToDate))
-        // Render in parallel, one measurer and renderer per worker.
-        if let inputs, !toRender.isEmpty {
-            let rendered = try renderInParallel(toRender, inputs: inputs, globals: globals, jobs: options.jobs, progress: progress, report: &report)
-            for sheet in rendered { current[sheet.id] = sheet }
+            for sheet in current.values { report.diagnostics += sheet.warnings }
+            report.upToDate = current.count
+            progress?(.started(total: 0, upToDate: report.upToDate))
+        } else {
+            runWarnings = try buildInParts(
+                maybeStale, shardFiles: shardFiles, previous: previous, globals: globals, options: options, progress: progress,
+                current: &current, report: &report)
         }
 
         progress?(.finishing)
@@ -157,9 +128,129 @@ extension SheetRun {
         var renderer: SheetRenderer
     }
 
+    /// Loads, merges, checks and renders the files `maybeStale` names (and any file sharing an
+    /// id with one, so that the duplicate check sees both) in parts; fills `current` with the
+    /// sheets up to date or rendered. Returns the run's warnings that belong to no profile.
+    private func buildInParts(
+        _ maybeStale: [String], shardFiles: [String], previous: [String: Manifest.Sheet], globals: GlobalInputs,
+        options: BuildOptions, progress: BuildProgressHandler?, current: inout [String: Manifest.Sheet], report: inout RunReport
+    ) throws(PipelineError) -> [Diagnostic] {
+        let shared = try LoadStage.shared(configuration)
+        let loader = LoadStage.profileLoader(configuration, taxonomy: shared.taxonomy)
+        let directory = SurveyStage.hasMappings(configuration) ? SurveyStage.directory(configuration, jobs: options.jobs) : nil
+        let parts = Self.parts(of: maybeStale, in: shardFiles, size: options.profilesPerPart)
+        let profileFiles = Set(shardFiles)
+        let digestUpToDate = Set(current.values.map(\.profile))
+        // Diagnostics of no profile (template, taxonomy, survey files) come from every part alike.
+        var runLevel = shared.diagnostics
+        var seenRunLevel = Set(runLevel)
+        report.sources.merge(shared.sources)
+
+        let total = parts.reduce(0) { $0 + $1.count }
+        progress?(.started(total: total, upToDate: current.count))
+        let states = StatePool {
+            let measurer = PangoTextMeasurer()
+            return WorkerState(measurer: measurer, renderer: SheetRenderer(measurer: measurer))
+        }
+        let done = Guarded(0)
+        var firstFiles: [String: String] = [:]
+        var renderedIDs: Set<String> = []
+        for part in parts {
+            var inputs = shared
+            inputs.diagnostics = []
+            inputs.sources = SourceTextStore()
+            LoadStage.add(load(part, with: loader, jobs: options.jobs), of: part, to: &inputs)
+            inputs = SurveyStage.merge(inputs, configuration: configuration, directory: directory).inputs
+            inputs = CheckStage.run(inputs, firstFiles: &firstFiles)
+            report.sources.merge(inputs.sources)
+            report.invalid += Set(inputs.invalidFiles).count
+
+            var toRender: [Profile] = []
+            var cachedNow: Set<String> = []
+            for profile in inputs.profiles {
+                let key = sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? "")
+                if let sheet = previous[profile.id], sheet.inputs == key, outputsExist(profile.id) {
+                    current[profile.id] = sheet
+                    cachedNow.insert(profile.file)
+                } else if !digestUpToDate.contains(profile.file) {
+                    toRender.append(profile)
+                }
+            }
+            for file in inputs.invalidFiles {
+                current[((file as NSString).lastPathComponent as NSString).deletingPathExtension] = nil
+            }
+            // Up-to-date sheets report their stored warnings below; their fresh copies are
+            // dropped.
+            for diagnostic in inputs.diagnostics {
+                let file = diagnostic.location?.file ?? ""
+                if profileFiles.contains(file) {
+                    if !cachedNow.contains(file) && !digestUpToDate.contains(file) { report.diagnostics.append(diagnostic) }
+                } else if seenRunLevel.insert(diagnostic).inserted {
+                    runLevel.append(diagnostic)
+                }
+            }
+            let skipped = part.count - toRender.count
+            if skipped > 0 {
+                let count = done.with { value -> Int in
+                    value += skipped
+                    return value
+                }
+                progress?(.sheetDone(id: "", rendered: false, done: count, total: total))
+            }
+            let rendered = try renderInParallel(
+                toRender, inputs: inputs, globals: globals, jobs: options.jobs, states: states, done: done, total: total,
+                progress: progress, report: &report)
+            for sheet in rendered {
+                current[sheet.id] = sheet
+                renderedIDs.insert(sheet.id)
+            }
+        }
+        report.diagnostics += runLevel
+        for sheet in current.values where !renderedIDs.contains(sheet.id) { report.diagnostics += sheet.warnings }
+        report.upToDate = current.count - renderedIDs.count
+        return runLevel.filter { $0.severity != .error && !profileFiles.contains($0.location?.file ?? "") }
+    }
+
+    /// `files` loaded on `jobs` threads, in order.
+    private func load(_ files: [String], with loader: ProfileLoader, jobs: Int) -> [ProfileLoader.Result?] {
+        let results = Guarded([ProfileLoader.Result?](repeating: nil, count: files.count))
+        WorkerPool.run(
+            count: files.count, jobs: jobs, makeState: { () },
+            work: { _, index in
+                let result = loader.load(file: files[index])
+                results.with { $0[index] = result }
+            },
+            shouldStop: { false })
+        return results.with { $0 }
+    }
+
+    /// The files to load, in parts of about `size` in shard order: those of `maybeStale` and
+    /// every shard file sharing an id with one, files of one id always in the same part.
+    static func parts(of maybeStale: [String], in shardFiles: [String], size: Int) -> [[String]] {
+        func id(_ file: String) -> String { ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
+        let staleIDs = Set(maybeStale.map(id))
+        var groups: [String: [String]] = [:]
+        var order: [String] = []
+        for file in shardFiles where staleIDs.contains(id(file)) {
+            if groups[id(file)] == nil { order.append(id(file)) }
+            groups[id(file), default: []].append(file)
+        }
+        var parts: [[String]] = []
+        var part: [String] = []
+        for key in order {
+            part += groups[key] ?? []
+            if part.count >= size {
+                parts.append(part)
+                part = []
+            }
+        }
+        if !part.isEmpty { parts.append(part) }
+        return parts
+    }
+
     private func renderInParallel(
-        _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, progress: BuildProgressHandler?,
-        report: inout RunReport
+        _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, states: StatePool<WorkerState>,
+        done: Guarded<Int>, total: Int, progress: BuildProgressHandler?, report: inout RunReport
     ) throws(PipelineError) -> [Manifest.Sheet] {
         struct Outcome {
             var sheets: [Manifest.Sheet] = []
@@ -167,20 +258,16 @@ extension SheetRun {
             var invalid = 0
             var written: [String] = []
             var failure: PipelineError?
-            var done = 0
         }
         let outcome = Guarded(Outcome())
         let run = self
         WorkerPool.run(
             count: profiles.count, jobs: jobs,
-            makeState: {
-                let measurer = PangoTextMeasurer()
-                return WorkerState(measurer: measurer, renderer: SheetRenderer(measurer: measurer))
-            },
+            makeState: { states.take() },
             work: { state, index in
                 let profile = profiles[index]
                 let result = run.renderSheet(profile, inputs: inputs, globals: globals, state: state)
-                let done = outcome.with { outcome -> Int in
+                outcome.with { outcome in
                     outcome.diagnostics += result.diagnostics
                     switch result.sheet {
                     case .success(let sheet?):
@@ -192,12 +279,15 @@ extension SheetRun {
                     case .failure(let error):
                         if outcome.failure == nil { outcome.failure = error }
                     }
-                    outcome.done += 1
-                    return outcome.done
                 }
-                progress?(.sheetDone(id: profile.id, rendered: (try? result.sheet.get()) != nil, done: done, total: profiles.count))
+                let count = done.with { value -> Int in
+                    value += 1
+                    return value
+                }
+                progress?(.sheetDone(id: profile.id, rendered: (try? result.sheet.get()) != nil, done: count, total: total))
             },
-            shouldStop: { outcome.with { $0.failure != nil } })
+            shouldStop: { outcome.with { $0.failure != nil } },
+            finish: { states.give($0) })
         let finished = outcome.with { $0 }
         report.diagnostics += finished.diagnostics
         report.invalid += finished.invalid

@@ -9,7 +9,8 @@ enum WorkerPool {
 
     static func run<State>(
         count: Int, jobs: Int, makeState: @escaping @Sendable () -> State,
-        work: @escaping @Sendable (inout State, Int) -> Void, shouldStop: @escaping @Sendable () -> Bool
+        work: @escaping @Sendable (inout State, Int) -> Void, shouldStop: @escaping @Sendable () -> Bool,
+        finish: @escaping @Sendable (State) -> Void = { _ in }
     ) {
         guard count > 0 else { return }
         let next = Counter()
@@ -21,6 +22,7 @@ enum WorkerPool {
                 while !shouldStop(), let index = next.take(below: count) {
                     work(&state, index)
                 }
+                finish(state)
                 group.leave()
             }
             thread.stackSize = stackSize
@@ -41,6 +43,33 @@ enum WorkerPool {
             value += 1
             return value - 1
         }
+    }
+}
+
+/// Worker states kept from one `WorkerPool.run` to the next, so that a build run a part at a
+/// time makes each worker's font map and caches once.
+final class StatePool<State>: @unchecked Sendable {
+    // @unchecked: `idle` is only touched under `lock`; a state is used by one thread at a time.
+    private let lock = NSLock()
+    private var idle: [State] = []
+    private let make: @Sendable () -> State
+
+    init(make: @escaping @Sendable () -> State) {
+        self.make = make
+    }
+
+    /// An idle state, or a new one.
+    func take() -> State {
+        lock.lock()
+        let state = idle.popLast()
+        lock.unlock()
+        return state ?? make()
+    }
+
+    func give(_ state: State) {
+        lock.lock()
+        idle.append(state)
+        lock.unlock()
     }
 }
 

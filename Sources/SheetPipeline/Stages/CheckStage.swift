@@ -4,9 +4,15 @@ import SheetCore
 /// an activity, active members are at most all members, ids are unique in the run.
 public enum CheckStage {
     public static func run(_ inputs: RunInputs) -> RunInputs {
+        var firstFile: [String: String] = [:]
+        return run(inputs, firstFiles: &firstFile)
+    }
+
+    /// The checks, for a run that loads its profiles a part at a time: `firstFiles` holds the
+    /// file that first used each id in the parts before, and gains this part's.
+    public static func run(_ inputs: RunInputs, firstFiles firstFile: inout [String: String]) -> RunInputs {
         var result = inputs
         var valid: [Profile] = []
-        var firstFile: [String: String] = [:]
         for profile in inputs.profiles {
             var problems = ProfileChecks.check(profile)
             if let other = firstFile[profile.id] {

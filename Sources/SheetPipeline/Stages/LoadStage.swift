@@ -6,6 +6,17 @@ import SheetLayout
 /// alone decide. Survey data is merged next, by `SurveyStage`.
 public enum LoadStage {
     public static func run(_ configuration: RunConfiguration, selection: [String]) throws(PipelineError) -> RunInputs {
+        var inputs = try shared(configuration)
+        let (files, selectionDiagnostics) = try ProfileDiscovery.select(selection, in: configuration.profilesDirectory)
+        inputs.diagnostics += selectionDiagnostics
+        let loader = profileLoader(configuration, taxonomy: inputs.taxonomy)
+        add(files.map { loader.load(file: $0) }, of: files, to: &inputs)
+        return inputs
+    }
+
+    /// What every profile of a run shares, with no profiles yet: the template and the taxonomy,
+    /// their diagnostics and source lines.
+    public static func shared(_ configuration: RunConfiguration) throws(PipelineError) -> RunInputs {
         var diagnostics: [Diagnostic] = []
         var sources = SourceTextStore()
 
@@ -26,21 +37,27 @@ public enum LoadStage {
         let taxonomyResult = TaxonomyLoader.load(file: taxonomyFile)
         if let source = taxonomyResult.source { sources.add(file: taxonomyFile, text: source) }
         diagnostics += taxonomyResult.diagnostics
-
-        let (files, selectionDiagnostics) = try ProfileDiscovery.select(selection, in: configuration.profilesDirectory)
-        diagnostics += selectionDiagnostics
-        let loader = ProfileLoader(
-            profilesRoot: configuration.profilesDirectory, taxonomy: taxonomyResult.taxonomy, currentYear: configuration.currentYear)
-        var profiles: [Profile] = []
-        var invalid: [String] = []
-        for file in files {
-            let result = loader.load(file: file)
-            if let source = result.source, !result.diagnostics.isEmpty { sources.add(file: file, text: source) }
-            diagnostics += result.diagnostics
-            if let profile = result.profile { profiles.append(profile) } else { invalid.append(file) }
-        }
         return RunInputs(
-            template: template, taxonomy: taxonomyResult.taxonomy, profiles: profiles, invalidFiles: invalid,
-            diagnostics: diagnostics, sources: sources)
+            template: template, taxonomy: taxonomyResult.taxonomy, profiles: [], invalidFiles: [], diagnostics: diagnostics, sources: sources)
+    }
+
+    /// The loader for a run's profile files. Loading one file depends on nothing else, so
+    /// files may be loaded on any thread.
+    public static func profileLoader(_ configuration: RunConfiguration, taxonomy: Taxonomy) -> ProfileLoader {
+        ProfileLoader(profilesRoot: configuration.profilesDirectory, taxonomy: taxonomy, currentYear: configuration.currentYear)
+    }
+
+    /// Adds the results of loading `files` (in the same order; nil for a file not loaded, which
+    /// counts as invalid) to `inputs`.
+    public static func add(_ results: [ProfileLoader.Result?], of files: [String], to inputs: inout RunInputs) {
+        for (file, result) in zip(files, results) {
+            guard let result else {
+                inputs.invalidFiles.append(file)
+                continue
+            }
+            if let source = result.source, !result.diagnostics.isEmpty { inputs.sources.add(file: file, text: source) }
+            inputs.diagnostics += result.diagnostics
+            if let profile = result.profile { inputs.profiles.append(profile) } else { inputs.invalidFiles.append(file) }
+        }
     }
 }

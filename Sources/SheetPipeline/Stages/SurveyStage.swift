@@ -19,8 +19,32 @@ public enum SurveyStage {
         public var provenance: SurveyProvenance
     }
 
-    /// The merge, with the details `explain` needs.
-    public static func merge(_ inputs: RunInputs, configuration: RunConfiguration) -> (inputs: RunInputs, details: Details) {
+    /// Whether the profiles folder has survey mappings at all.
+    public static func hasMappings(_ configuration: RunConfiguration) -> Bool {
+        !SurveyMerger.mappingFiles(in: configuration.profilesDirectory).isEmpty
+    }
+
+    /// The community directory entry of every profile file in the profiles folder: what
+    /// survey rows are matched against when only some profiles are loaded at a time.
+    public static func directory(_ configuration: RunConfiguration, jobs: Int) -> [CommunityDirectory.Entry] {
+        let files = (try? ProfileDiscovery.allProfiles(in: configuration.profilesDirectory)) ?? []
+        let entries = Guarded([CommunityDirectory.Entry?](repeating: nil, count: files.count))
+        WorkerPool.run(
+            count: files.count, jobs: jobs, makeState: { () },
+            work: { _, index in
+                let entry = CommunityDirectory.entry(forProfileFile: files[index])
+                entries.with { $0[index] = entry }
+            },
+            shouldStop: { false })
+        return entries.with { $0.compactMap { $0 } }
+    }
+
+    /// The merge, with the details `explain` needs. `directory`, when given, holds the entries
+    /// of every profile file (from `directory(_:jobs:)`), so that the profiles not loaded need
+    /// not be read again.
+    public static func merge(
+        _ inputs: RunInputs, configuration: RunConfiguration, directory: [CommunityDirectory.Entry]? = nil
+    ) -> (inputs: RunInputs, details: Details) {
         var result = inputs
         let mappings = SurveyMerger.mappingFiles(in: configuration.profilesDirectory)
         guard !mappings.isEmpty else {
@@ -32,9 +56,14 @@ public enum SurveyStage {
         // Rows may name communities outside this run (a run of one profile, or a profile that
         // failed to load): they are theirs, not unmatched.
         let loaded = Set(inputs.profiles.map { PathContainment.realPath($0.file) ?? $0.file })
-        let others = ((try? ProfileDiscovery.allProfiles(in: configuration.profilesDirectory)) ?? [])
-            .filter { !loaded.contains(PathContainment.realPath($0) ?? $0) }
-            .map(CommunityDirectory.entry(forProfileFile:))
+        let others: [CommunityDirectory.Entry]
+        if let directory {
+            others = directory.filter { !loaded.contains(PathContainment.realPath($0.file) ?? $0.file) }
+        } else {
+            others = ((try? ProfileDiscovery.allProfiles(in: configuration.profilesDirectory)) ?? [])
+                .filter { !loaded.contains(PathContainment.realPath($0) ?? $0) }
+                .map(CommunityDirectory.entry(forProfileFile:))
+        }
         let merger = SurveyMerger(profilesRoot: configuration.profilesDirectory, taxonomy: inputs.taxonomy, currentYear: configuration.currentYear)
         let merged = merger.merge(inputs.profiles, otherFiles: others, mappingFiles: mappings)
         result.diagnostics += merged.diagnostics

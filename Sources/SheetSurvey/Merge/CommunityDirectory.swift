@@ -37,6 +37,9 @@ public struct CommunityDirectory: Sendable {
         }
         let known = Set(entries.map { PathContainment.realPath($0.file) ?? $0.file })
         entries += otherFiles.filter { !known.contains(PathContainment.realPath($0.file) ?? $0.file) }
+        // In file order whichever profiles a run loaded (a build loads a part at a time), so
+        // that the closest name suggested for a row, and the order of several, never change.
+        entries.sort { ($0.file, $0.id) < ($1.file, $1.id) }
     }
 
     /// What a row's key finds.
