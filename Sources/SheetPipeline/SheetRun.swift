@@ -59,17 +59,30 @@ public struct SheetRun: Sendable {
         return result.document
     }
 
-    /// `profilesheet validate`: everything up to rendering, writing nothing.
-    public func validate(_ selection: [String]) -> RunReport {
+    /// `profilesheet validate`: everything up to rendering, writing nothing; profiles are laid
+    /// out on `jobs` threads, each with its own measurer.
+    public func validate(_ selection: [String], jobs: Int = BuildOptions.defaultJobs) -> RunReport {
         var report = RunReport()
         let started = Date()
         do {
             let inputs = try prepare(selection, report: &report)
-            let measurer = PangoTextMeasurer()
-            for profile in inputs.profiles {
-                _ = lay(profile, inputs: inputs, measurer: measurer, report: &report)
-                measurer.discardCachedLayouts()  // nothing is drawn
-            }
+            let laidOut = Guarded(RunReport())
+            let run = self
+            WorkerPool.run(
+                count: inputs.profiles.count, jobs: max(1, jobs), makeState: { PangoTextMeasurer() },
+                work: { measurer, index in
+                    var local = RunReport()
+                    _ = run.lay(inputs.profiles[index], inputs: inputs, measurer: measurer, report: &local)
+                    measurer.discardCachedLayouts()  // nothing is drawn
+                    laidOut.with { report in
+                        report.diagnostics += local.diagnostics
+                        report.invalid += local.invalid
+                    }
+                },
+                shouldStop: { false })
+            let finished = laidOut.with { $0 }
+            report.diagnostics += finished.diagnostics
+            report.invalid += finished.invalid
         } catch {
             report.failure = error
         }

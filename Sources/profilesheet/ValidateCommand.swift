@@ -8,11 +8,18 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var options: SharedOptions
 
+    @Option(help: ArgumentHelp("Profiles checked at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int = BuildOptions.defaultJobs
+
     @Argument(help: ArgumentHelp("Profiles to check, by path or id (default: all).", valueName: "profile"))
     var profiles: [String] = []
 
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
-        let report = SheetRun(configuration: options.configuration).validate(profiles)
+        let report = SheetRun(configuration: options.configuration).validate(profiles, jobs: jobs)
         try ReportPrinter.finish(report, options: options, summary: "validated profiles, \(report.invalid) invalid")
     }
 }

@@ -55,6 +55,24 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: root + "/output/demo.pdf"))
     }
 
+    /// `validate` lays profiles out on several threads; what it reports does not depend on how
+    /// many.
+    @Test func validateReportsTheSameWithAnyNumberOfJobs() throws {
+        var files: [String: String] = [:]
+        for index in 0..<6 {
+            var text = Self.valid.replacingOccurrences(of: "id: demo", with: "id: demo\(index)")
+            if index % 2 == 0 { text = text.replacingOccurrences(of: "type: network", with: "type: netwrk") }
+            files["demo\(index).yaml"] = text
+        }
+        let root = try scratchProfiles(files)
+        let one = try CommandRunner.profilesheet(arguments(root, "validate") + ["--jobs", "1"])
+        let three = try CommandRunner.profilesheet(arguments(root, "validate") + ["--jobs", "3"])
+        #expect(one.status == 1 && three.status == 1)
+        #expect(one.stderr.components(separatedBy: "error: 'type'").count == 4, "\(one.stderr)")
+        let withoutTime = { (text: String) in text.replacingOccurrences(of: #" in [0-9.]+ s"#, with: "", options: .regularExpression) }
+        #expect(withoutTime(one.stderr) == withoutTime(three.stderr))
+    }
+
     @Test func jsonAndGithubDiagnostics() throws {
         let root = try scratchProfiles(["demo.yaml": Self.valid.replacingOccurrences(of: "period: 2025", with: "period: 2025\nfounded: 030")])
         let json = try CommandRunner.profilesheet(arguments(root, "validate") + ["--diagnostics", "json"])
@@ -76,6 +94,8 @@ struct CommandLineTests {
         #expect(try CommandRunner.profilesheet(["build", "--paper", "a3"]).status == 2)
         #expect(try CommandRunner.profilesheet(["build", "--no-such-option"]).status == 2)
         #expect(try CommandRunner.profilesheet(["preview"]).status == 2)
+        #expect(try CommandRunner.profilesheet(["build", "--jobs", "0"]).status == 2)
+        #expect(try CommandRunner.profilesheet(["validate", "--jobs", "0"]).status == 2)
         #expect(try CommandRunner.profilesheet(["--help"]).status == 0)
     }
 
