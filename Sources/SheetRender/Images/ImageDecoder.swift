@@ -51,31 +51,13 @@ public enum ImageDecoder {
         }
         if let problem = RasterCompleteness.problem(in: data, format: format) { throw failure(problem) }
 
-        var error: UnsafeMutablePointer<GError>?
-        guard let loader = gdk_pixbuf_loader_new_with_type(format == .png ? "png" : "jpeg", &error) else {
-            throw failure(GLibInterop.consume(&error) ?? "no gdk-pixbuf loader for this format")
-        }
-        defer { GLibInterop.unref(loader) }
-        if let limit = maximumPixels {
-            let (width, height) = fittedSize(width: Int(info.width), height: Int(info.height), within: limit)
-            if width < Int(info.width) || height < Int(info.height) {
-                // Lets the JPEG loader decode at a fraction of the size (libjpeg's DCT scaling).
-                gdk_pixbuf_loader_set_size(loader, Int32(width), Int32(height))
-            }
-        }
-        let written = data.withUnsafeBytes { bytes in
-            gdk_pixbuf_loader_write(loader, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), gsize(bytes.count), &error)
-        }
-        let writeMessage = GLibInterop.consume(&error)
-        // Always close, even after a failed write: the loader complains when finalised open.
-        // Closing is also where truncated data is reported.
-        let closed = gdk_pixbuf_loader_close(loader, &error)
-        let closeMessage = GLibInterop.consume(&error)
-        guard written != 0 else { throw failure(writeMessage ?? "the data could not be decoded") }
-        guard closed != 0 else { throw failure(closeMessage ?? "the image data is incomplete") }
-        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw failure("no image in the file") }
+        // Ours to release: from libpng for a PNG, or a reference taken from the JPEG loader.
+        let pixbuf = try format == .png
+            ? decodePNG(data, failure: failure)
+            : decodeJPEG(data, info: info, maximumPixels: maximumPixels, failure: failure)
+        defer { GLibInterop.unref(pixbuf) }
 
-        // The loader owns `pixbuf`; the scaled copy, if any, is ours.
+        // The scaled copy, if any, is ours too.
         var source = pixbuf
         var scaled: OpaquePointer?
         defer { if let scaled { GLibInterop.unref(scaled) } }
@@ -91,6 +73,47 @@ public enum ImageDecoder {
         }
         guard let image = RasterImage.make(from: source) else { throw failure("unsupported pixel layout or out of memory") }
         return image
+    }
+
+    /// A PNG decoded by libpng (`PNGDecoder`), at full size.
+    private static func decodePNG(_ data: Data, failure: (String) -> RenderError) throws -> OpaquePointer {
+        do {
+            return try PNGDecoder.decode([UInt8](data))
+        } catch {
+            throw failure(error.message)
+        }
+    }
+
+    /// A JPEG decoded by gdk-pixbuf's loader, at a fraction of its size when it is much larger
+    /// than `maximumPixels` (libjpeg scales in the DCT).
+    private static func decodeJPEG(
+        _ data: Data, info: ImageProbe.Info, maximumPixels: (width: Int, height: Int)?, failure: (String) -> RenderError
+    ) throws -> OpaquePointer {
+        var error: UnsafeMutablePointer<GError>?
+        guard let loader = gdk_pixbuf_loader_new_with_type("jpeg", &error) else {
+            throw failure(GLibInterop.consume(&error) ?? "no gdk-pixbuf loader for this format")
+        }
+        defer { GLibInterop.unref(loader) }
+        if let limit = maximumPixels {
+            let (width, height) = fittedSize(width: Int(info.width), height: Int(info.height), within: limit)
+            if width < Int(info.width) || height < Int(info.height) {
+                gdk_pixbuf_loader_set_size(loader, Int32(width), Int32(height))
+            }
+        }
+        let written = data.withUnsafeBytes { bytes in
+            gdk_pixbuf_loader_write(loader, bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), gsize(bytes.count), &error)
+        }
+        let writeMessage = GLibInterop.consume(&error)
+        // Always close, even after a failed write: the loader complains when finalised open.
+        // Closing is also where truncated data is reported.
+        let closed = gdk_pixbuf_loader_close(loader, &error)
+        let closeMessage = GLibInterop.consume(&error)
+        guard written != 0 else { throw failure(writeMessage ?? "the data could not be decoded") }
+        guard closed != 0 else { throw failure(closeMessage ?? "the image data is incomplete") }
+        // The loader owns its pixbuf: keep it past the loader.
+        guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw failure("no image in the file") }
+        g_object_ref(UnsafeMutableRawPointer(pixbuf))
+        return pixbuf
     }
 
     /// Loads an SVG document (parsing all of it).
