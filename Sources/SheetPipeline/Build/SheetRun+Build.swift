@@ -155,56 +155,64 @@ extension SheetRun {
         let done = Guarded(0)
         var firstFiles: [String: String] = [:]
         var renderedIDs: Set<String> = []
-        for part in parts {
-            var inputs = shared
-            inputs.diagnostics = []
-            inputs.sources = SourceTextStore()
-            LoadStage.add(load(part, with: loader, jobs: options.jobs), of: part, to: &inputs)
-            inputs = SurveyStage.merge(inputs, configuration: configuration, directory: directory).inputs
-            inputs = CheckStage.run(inputs, firstFiles: &firstFiles)
-            report.sources.merge(inputs.sources)
-            report.invalid += Set(inputs.invalidFiles).count
+        let committer = OutputCommitter()
+        do {
+            for part in parts {
+                var inputs = shared
+                inputs.diagnostics = []
+                inputs.sources = SourceTextStore()
+                LoadStage.add(load(part, with: loader, jobs: options.jobs), of: part, to: &inputs)
+                inputs = SurveyStage.merge(inputs, configuration: configuration, directory: directory).inputs
+                inputs = CheckStage.run(inputs, firstFiles: &firstFiles)
+                report.sources.merge(inputs.sources)
+                report.invalid += Set(inputs.invalidFiles).count
 
-            var toRender: [Profile] = []
-            var cachedNow: Set<String> = []
-            for profile in inputs.profiles {
-                let key = sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? "")
-                if let sheet = previous[profile.id], sheet.inputs == key, outputsExist(profile.id) {
-                    current[profile.id] = sheet
-                    cachedNow.insert(profile.file)
-                } else if !digestUpToDate.contains(profile.file) {
-                    toRender.append(profile)
+                var toRender: [Profile] = []
+                var cachedNow: Set<String> = []
+                for profile in inputs.profiles {
+                    let key = sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? "")
+                    if let sheet = previous[profile.id], sheet.inputs == key, outputsExist(profile.id) {
+                        current[profile.id] = sheet
+                        cachedNow.insert(profile.file)
+                    } else if !digestUpToDate.contains(profile.file) {
+                        toRender.append(profile)
+                    }
+                }
+                for file in inputs.invalidFiles {
+                    current[((file as NSString).lastPathComponent as NSString).deletingPathExtension] = nil
+                }
+                // Up-to-date sheets report their stored warnings below; their fresh copies are
+                // dropped.
+                for diagnostic in inputs.diagnostics {
+                    let file = diagnostic.location?.file ?? ""
+                    if profileFiles.contains(file) {
+                        if !cachedNow.contains(file) && !digestUpToDate.contains(file) { report.diagnostics.append(diagnostic) }
+                    } else if seenRunLevel.insert(diagnostic).inserted {
+                        runLevel.append(diagnostic)
+                    }
+                }
+                let skipped = part.count - toRender.count
+                if skipped > 0 {
+                    let count = done.with { value -> Int in
+                        value += skipped
+                        return value
+                    }
+                    progress?(.sheetDone(id: "", rendered: false, done: count, total: total))
+                }
+                let rendered = try renderInParallel(
+                    toRender, inputs: inputs, globals: globals, jobs: options.jobs, states: states, committer: committer, done: done,
+                    total: total, progress: progress, report: &report)
+                for sheet in rendered {
+                    current[sheet.id] = sheet
+                    renderedIDs.insert(sheet.id)
                 }
             }
-            for file in inputs.invalidFiles {
-                current[((file as NSString).lastPathComponent as NSString).deletingPathExtension] = nil
-            }
-            // Up-to-date sheets report their stored warnings below; their fresh copies are
-            // dropped.
-            for diagnostic in inputs.diagnostics {
-                let file = diagnostic.location?.file ?? ""
-                if profileFiles.contains(file) {
-                    if !cachedNow.contains(file) && !digestUpToDate.contains(file) { report.diagnostics.append(diagnostic) }
-                } else if seenRunLevel.insert(diagnostic).inserted {
-                    runLevel.append(diagnostic)
-                }
-            }
-            let skipped = part.count - toRender.count
-            if skipped > 0 {
-                let count = done.with { value -> Int in
-                    value += skipped
-                    return value
-                }
-                progress?(.sheetDone(id: "", rendered: false, done: count, total: total))
-            }
-            let rendered = try renderInParallel(
-                toRender, inputs: inputs, globals: globals, jobs: options.jobs, states: states, done: done, total: total,
-                progress: progress, report: &report)
-            for sheet in rendered {
-                current[sheet.id] = sheet
-                renderedIDs.insert(sheet.id)
-            }
+        } catch {
+            // What was painted before the failure is still written, or the next run sweeps it.
+            try? committer.finish()
+            throw error
         }
+        try committer.finish()
         report.diagnostics += runLevel
         for sheet in current.values where !renderedIDs.contains(sheet.id) { report.diagnostics += sheet.warnings }
         report.upToDate = current.count - renderedIDs.count
@@ -250,7 +258,7 @@ extension SheetRun {
 
     private func renderInParallel(
         _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, states: StatePool<WorkerState>,
-        done: Guarded<Int>, total: Int, progress: BuildProgressHandler?, report: inout RunReport
+        committer: OutputCommitter, done: Guarded<Int>, total: Int, progress: BuildProgressHandler?, report: inout RunReport
     ) throws(PipelineError) -> [Manifest.Sheet] {
         struct Outcome {
             var sheets: [Manifest.Sheet] = []
@@ -266,7 +274,7 @@ extension SheetRun {
             makeState: { states.take() },
             work: { state, index in
                 let profile = profiles[index]
-                let result = run.renderSheet(profile, inputs: inputs, globals: globals, state: state)
+                let result = run.renderSheet(profile, inputs: inputs, globals: globals, state: state, committer: committer)
                 outcome.with { outcome in
                     outcome.diagnostics += result.diagnostics
                     switch result.sheet {
@@ -286,7 +294,7 @@ extension SheetRun {
                 }
                 progress?(.sheetDone(id: profile.id, rendered: (try? result.sheet.get()) != nil, done: count, total: total))
             },
-            shouldStop: { outcome.with { $0.failure != nil } },
+            shouldStop: { outcome.with { $0.failure != nil } || committer.failed },
             finish: { states.give($0) })
         let finished = outcome.with { $0 }
         report.diagnostics += finished.diagnostics
@@ -297,9 +305,10 @@ extension SheetRun {
         return finished.sheets
     }
 
-    /// One profile laid out, painted and written; nil sheet when it is invalid.
+    /// One profile laid out, painted and handed to `committer` to write; nil sheet when it is
+    /// invalid.
     private func renderSheet(
-        _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: WorkerState
+        _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: WorkerState, committer: OutputCommitter
     ) -> (sheet: Result<Manifest.Sheet?, PipelineError>, diagnostics: [Diagnostic]) {
         var local = RunReport()
         defer { state.measurer.discardCachedLayouts() }
@@ -312,9 +321,9 @@ extension SheetRun {
                 document, images: images, pngScale: Self.thumbnailScale, pngPages: .first, name: profile.id, renderer: state.renderer)
             let pdf = files.pdf
             let output = configuration.outputDirectory
-            try AtomicFile.write(pdf, to: path(in: output, profile.id + ".pdf"))
+            committer.submit(pdf, to: path(in: output, profile.id + ".pdf"))
             if let png = files.pngs.first {
-                try AtomicFile.write(png, to: path(in: output, profile.id + ".png"))
+                committer.submit(png, to: path(in: output, profile.id + ".png"))
             }
             let sheet = Manifest.Sheet(
                 id: profile.id, profile: profile.file, name: profile.name, language: profile.language, type: profile.type.label,
