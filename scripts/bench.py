@@ -7,7 +7,7 @@ medians over RUNS runs of the release binary:
 
 - sheets per second for a forced build with 1 job and with all cores,
 - the time of a no-change rebuild,
-- profiles per second for `validate`,
+- profiles per second for `validate` (all cores),
 - peak memory (max RSS) of a forced build at N and at 4N profiles.
 
 Speed is measured here, never in the test suite: these machines are shared and noisy, so
@@ -150,8 +150,8 @@ def main():
         print(f"- {label}: {results[label]:.1f} sheets/s (median {median(times):.2f} s)")
     rebuild = [run(["build"] + common)[0] for _ in range(runs)]
     print(f"- no-change rebuild: {median(rebuild):.3f} s (median)")
-    validate = [run(["validate"] + common[:4])[0] for _ in range(runs)]
-    print(f"- validate: {count / median(validate):.1f} profiles/s (median {median(validate):.2f} s)")
+    validate = [run(["validate", "--jobs", str(jobs)] + common[:4])[0] for _ in range(runs)]
+    print(f"- validate, {jobs} jobs: {count / median(validate):.1f} profiles/s (median {median(validate):.2f} s)")
 
     peaks = {}
     for size in (count, 4 * count):

@@ -220,16 +220,8 @@ extension SheetRun {
     }
 
     /// `files` loaded on `jobs` threads, in order.
-    private func load(_ files: [String], with loader: ProfileLoader, jobs: Int) -> [ProfileLoader.Result?] {
-        let results = Guarded([ProfileLoader.Result?](repeating: nil, count: files.count))
-        WorkerPool.run(
-            count: files.count, jobs: jobs, makeState: { () },
-            work: { _, index in
-                let result = loader.load(file: files[index])
-                results.with { $0[index] = result }
-            },
-            shouldStop: { false })
-        return results.with { $0 }
+    private func load(_ files: [String], with loader: ProfileLoader, jobs: Int) -> [ProfileLoader.Result] {
+        WorkerPool.map(count: files.count, jobs: jobs) { loader.load(file: files[$0]) }
     }
 
     /// The files to load, in parts of about `size` in shard order: those of `maybeStale` and

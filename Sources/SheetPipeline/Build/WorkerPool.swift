@@ -31,6 +31,20 @@ enum WorkerPool {
         group.wait()
     }
 
+    /// `transform` of every index 0..<count, on `jobs` threads, in index order.
+    static func map<Value: Sendable>(count: Int, jobs: Int, _ transform: @escaping @Sendable (Int) -> Value) -> [Value] {
+        let results = Guarded([Value?](repeating: nil, count: count))
+        run(
+            count: count, jobs: jobs, makeState: { () },
+            work: { _, index in
+                let value = transform(index)
+                results.with { $0[index] = value }
+            },
+            shouldStop: { false })
+        // Every index was taken (nothing stops the run), so every slot is filled.
+        return results.with { $0.compactMap { $0 } }
+    }
+
     /// The next unclaimed index.
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()

@@ -47,14 +47,9 @@ public enum LoadStage {
         ProfileLoader(profilesRoot: configuration.profilesDirectory, taxonomy: taxonomy, currentYear: configuration.currentYear)
     }
 
-    /// Adds the results of loading `files` (in the same order; nil for a file not loaded, which
-    /// counts as invalid) to `inputs`.
-    public static func add(_ results: [ProfileLoader.Result?], of files: [String], to inputs: inout RunInputs) {
+    /// Adds the results of loading `files` (in the same order) to `inputs`.
+    public static func add(_ results: [ProfileLoader.Result], of files: [String], to inputs: inout RunInputs) {
         for (file, result) in zip(files, results) {
-            guard let result else {
-                inputs.invalidFiles.append(file)
-                continue
-            }
             if let source = result.source, !result.diagnostics.isEmpty { inputs.sources.add(file: file, text: source) }
             inputs.diagnostics += result.diagnostics
             if let profile = result.profile { inputs.profiles.append(profile) } else { inputs.invalidFiles.append(file) }

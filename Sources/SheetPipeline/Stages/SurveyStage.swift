@@ -28,15 +28,7 @@ public enum SurveyStage {
     /// survey rows are matched against when only some profiles are loaded at a time.
     public static func directory(_ configuration: RunConfiguration, jobs: Int) -> [CommunityDirectory.Entry] {
         let files = (try? ProfileDiscovery.allProfiles(in: configuration.profilesDirectory)) ?? []
-        let entries = Guarded([CommunityDirectory.Entry?](repeating: nil, count: files.count))
-        WorkerPool.run(
-            count: files.count, jobs: jobs, makeState: { () },
-            work: { _, index in
-                let entry = CommunityDirectory.entry(forProfileFile: files[index])
-                entries.with { $0[index] = entry }
-            },
-            shouldStop: { false })
-        return entries.with { $0.compactMap { $0 } }
+        return WorkerPool.map(count: files.count, jobs: jobs) { CommunityDirectory.entry(forProfileFile: files[$0]) }
     }
 
     /// The merge, with the details `explain` needs. `directory`, when given, holds the entries
