@@ -10,6 +10,7 @@ packages=(
   librsvg2-dev         # SVG logos
   libgdk-pixbuf-2.0-dev  # PNG and JPEG logos
   libpng-dev           # thumbnails (libpng's simplified API)
+  libfreetype-dev libfontconfig-dev  # font faces opened for cairo (CairoFontFaces)
   libhyphen-dev        # dictionary hyphenation (LibreOffice's libhyphen)
   hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl  # its patterns,
   hyphen-pt-br hyphen-pt-pt hyphen-ca hyphen-da hyphen-sv hyphen-no hyphen-pl  # in /usr/share/hyphen

@@ -9,6 +9,8 @@ final class VectorImage {
     let path: String
 
     init(handle: UnsafeMutablePointer<RsvgHandle>, path: String) {
+        // librsvg draws SVG text through Pango: its fonts need faces cairo will not close.
+        _ = CairoFontFaces.installed
         self.handle = handle
         self.path = path
     }

@@ -44,6 +44,8 @@ final class TextEngine {
         self.hyphenator = hyphenator
         // Before any font is measured: Pango's metrics are not safe on two threads at once.
         _ = PangoMetricsLock.installed
+        // Before any text is drawn: cairo would otherwise close FreeType faces in use.
+        _ = CairoFontFaces.installed
         // A font map of our own rather than the shared default one: Pango font maps are not
         // thread-safe, and each engine belongs to one thread at a time. The fontconfig
         // configuration behind it is process-wide and loaded once.
