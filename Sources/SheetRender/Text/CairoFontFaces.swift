@@ -53,19 +53,7 @@ enum CairoFontFaces {
     }
 
     private static func install() {
-        // The font class is private to Pango: reach it through a font.
-        guard let fontMap = pango_cairo_font_map_new() else { return }
-        defer { GLibInterop.unref(fontMap) }
-        guard let context = pango_font_map_create_context(fontMap) else { return }
-        defer { GLibInterop.unref(context) }
-        guard let description = pango_font_description_from_string("Sans 10") else { return }
-        defer { pango_font_description_free(description) }
-        // Without any font there is nothing to draw, nor to race on.
-        guard let font = pango_font_map_load_font(fontMap, context, description) else { return }
-        defer { GLibInterop.unref(font) }
-        guard let instanceClass = font.pointee.parent_instance.g_type_instance.g_class,
-              // A reference never given back: the class, and the wrapper in it, stay.
-              let classPointer = g_type_class_ref(instanceClass.pointee.g_type),
+        guard let classPointer = PangoFontClassLookup.referenced(),
               let interface = g_type_interface_peek(classPointer, pango_cairo_font_get_type())
         else { return }
         let methods = interface.assumingMemoryBound(to: ProfilesheetPangoCairoFontIface.self)
