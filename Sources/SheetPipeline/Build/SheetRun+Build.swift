@@ -2,6 +2,7 @@ import Foundation
 import SheetCore
 import SheetLayout
 import SheetRender
+import SheetSurvey
 
 extension SheetRun {
     /// `profilesheet build`: every valid profile rendered to `output/ID.pdf` and `ID.png`,
@@ -158,12 +159,8 @@ extension SheetRun {
         let committer = OutputCommitter()
         do {
             for part in parts {
-                var inputs = shared
-                inputs.diagnostics = []
-                inputs.sources = SourceTextStore()
-                LoadStage.add(load(part, with: loader, jobs: options.jobs), of: part, to: &inputs)
-                inputs = SurveyStage.merge(inputs, configuration: configuration, directory: directory).inputs
-                inputs = CheckStage.run(inputs, firstFiles: &firstFiles)
+                let inputs = preparePart(
+                    part, shared: shared, loader: loader, directory: directory, jobs: options.jobs, firstFiles: &firstFiles)
                 report.sources.merge(inputs.sources)
                 report.invalid += Set(inputs.invalidFiles).count
 
@@ -219,9 +216,20 @@ extension SheetRun {
         return runLevel.filter { $0.severity != .error && !profileFiles.contains($0.location?.file ?? "") }
     }
 
-    /// `files` loaded on `jobs` threads, in order.
-    private func load(_ files: [String], with loader: ProfileLoader, jobs: Int) -> [ProfileLoader.Result] {
-        WorkerPool.map(count: files.count, jobs: jobs) { loader.load(file: files[$0]) }
+    /// Stages 1–3 for one part: its files loaded on `jobs` threads, merged with survey data
+    /// (rows matched against `directory`, every profile file's entry) and checked, ids against
+    /// the earlier parts' too. `shared` holds the template and taxonomy, loaded once.
+    private func preparePart(
+        _ part: [String], shared: RunInputs, loader: ProfileLoader, directory: [CommunityDirectory.Entry]?, jobs: Int,
+        firstFiles: inout [String: String]
+    ) -> RunInputs {
+        var inputs = shared
+        inputs.diagnostics = []
+        inputs.sources = SourceTextStore()
+        let results = WorkerPool.map(count: part.count, jobs: jobs) { loader.load(file: part[$0]) }
+        LoadStage.add(results, of: part, to: &inputs)
+        inputs = SurveyStage.merge(inputs, configuration: configuration, directory: directory).inputs
+        return CheckStage.run(inputs, firstFiles: &firstFiles)
     }
 
     /// The files to load, in parts of about `size` in shard order: those of `maybeStale` and
