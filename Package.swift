@@ -48,8 +48,10 @@ let package = Package(
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
         .testTarget(name: "SheetLayoutTests", dependencies: ["SheetLayout", "SheetCore"]),
-        .testTarget(name: "SheetRenderTests", dependencies: ["SheetRender", "SheetLayout", "SheetCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SheetPipeline"]),
-        .testTarget(name: "SheetSurveyTests", dependencies: ["SheetSurvey", "SheetPipeline", "SheetCore"]),
+        .testTarget(name: "SheetRenderTests", dependencies: ["SheetRender", "SheetLayout", "SheetCore", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SheetPipeline", "TestSupport"]),
+        .testTarget(name: "SheetSurveyTests", dependencies: ["SheetSurvey", "SheetPipeline", "SheetCore", "TestSupport"]),
+        // Running the built binary, for the test targets that do.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

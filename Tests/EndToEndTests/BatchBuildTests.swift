@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The batch build CI relies on: incremental, sharded, atomic, reproducible (issue: the batch

@@ -1,6 +1,7 @@
 import Foundation
 import SheetCore
 import SheetPipeline
+import TestSupport
 import Testing
 
 /// A build loads, merges and renders its profiles a part at a time (so that memory does not

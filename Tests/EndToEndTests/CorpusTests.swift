@@ -1,6 +1,7 @@
 import Foundation
 import SheetCore
 import SheetPipeline
+import TestSupport
 import Testing
 
 /// The diagnostic corpus in `Tests/Corpus/`: every invalid input with the exact text the tool

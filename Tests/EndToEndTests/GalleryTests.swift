@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The gallery page opened in headless Chromium (Debian's `chromium`): every image loads,

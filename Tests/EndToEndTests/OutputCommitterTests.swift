@@ -1,5 +1,6 @@
 import Foundation
 @testable import SheetPipeline
+import TestSupport
 import Testing
 
 /// The build's writer thread: files land complete, in order; a failure stops it and is thrown.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `preview`, `preview --watch` and `new`, driven as a maintainer would drive them.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The samples built by the real binary, checked with poppler-utils and qpdf.

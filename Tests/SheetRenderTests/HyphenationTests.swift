@@ -3,6 +3,7 @@ import Foundation
 import SheetCore
 import SheetLayout
 @testable import SheetRender
+import TestSupport
 import Testing
 
 @Suite("Hyphenation")
@@ -52,7 +53,7 @@ struct HyphenationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("hyphens.pdf").path
         try SheetRenderer(measurer: measurer).renderPDF(document, to: path)
-        return try Tool.run("pdftotext", [path, "-"]).stdout.split(separator: "\n")
+        return try CommandRunner.run("pdftotext", [path, "-"]).stdout.split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "\u{0C}" }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import SheetCore
 import SheetLayout
 import SheetRender
+import TestSupport
 import Testing
 
 @Suite("PDF rendering")
@@ -19,7 +20,7 @@ struct PDFRenderingTests {
 
     @Test func documentStructureTextFontsAndLinks() throws {
         try withPDF(Fixtures.document(measurer: measurer)) { path in
-            let info = try Tool.run("pdfinfo", ["-isodates", path]).stdout
+            let info = try CommandRunner.run("pdfinfo", ["-isodates", path]).stdout
             #expect(info.contains("Pages:           2"))
             #expect(info.contains("Title:           Test Sheet"))
             #expect(info.contains("Subject:         A community profile"))
@@ -32,24 +33,24 @@ struct PDFRenderingTests {
             // The structure tree cairo needs for valid link annotations makes the file tagged.
             #expect(info.contains("Tagged:          yes"))
 
-            let fonts = try Tool.run("pdffonts", [path]).stdout.split(separator: "\n").dropFirst(2)
+            let fonts = try CommandRunner.run("pdffonts", [path]).stdout.split(separator: "\n").dropFirst(2)
             #expect(!fonts.isEmpty)
             for font in fonts {
                 let columns = font.split(separator: " ", omittingEmptySubsequences: true)
                 #expect(columns.count >= 5 && columns[columns.count - 5] == "yes", "not embedded: \(font)")
             }
 
-            let text = try Tool.run("pdftotext", [path, "-"]).stdout
+            let text = try CommandRunner.run("pdftotext", [path, "-"]).stdout
             #expect(text.contains("Literal <b>&amp; stays as typed"))
             #expect(text.contains("Second page"))
             #expect(text.contains("write to us"))
 
             // cairo 1.16 leaves dangling objects unless the structure tree is written.
-            let check = try Tool.run("qpdf", ["--check", path])
+            let check = try CommandRunner.run("qpdf", ["--check", path])
             #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
             #expect(!check.stderr.contains("WARNING"))
 
-            let expanded = try Tool.run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).stdout
+            let expanded = try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).stdout
             let uris = expanded.components(separatedBy: "/URI (https://example.org/report?a=1&b='x')").count - 1
             #expect(uris == Fixtures.document(measurer: measurer).pages[0].frame.items.filter { if case .link = $0 { true } else { false } }.count)
             #expect(uris >= 2)
@@ -70,9 +71,9 @@ struct PDFRenderingTests {
         frame.append(.link(LinkBox(url: "https://example.org/a\\b'c(d)é f%41", rect: Rect(x: 10, y: 10, width: 50, height: 20))))
         let document = SheetDocument(pages: [Page(size: frame.size, frame: frame, title: "Link")], metadata: Fixtures.metadata())
         try withPDF(document) { path in
-            let check = try Tool.run("qpdf", ["--check", path])
+            let check = try CommandRunner.run("qpdf", ["--check", path])
             #expect(check.status == 0 && !check.stderr.contains("WARNING"), "\(check.stderr)")
-            let expanded = try Tool.run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).stdout
+            let expanded = try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).stdout
             // Percent-encoded to ASCII; parentheses escaped in the PDF string.
             #expect(expanded.contains("/URI (https://example.org/a%5Cb'c\\(d\\)%C3%A9%20f%41)"), "\(expanded)")
             // Cairo writes annotations uncompressed; PDF's y axis points up.
@@ -95,7 +96,7 @@ struct PDFRenderingTests {
         var document = Fixtures.document(measurer: measurer)
         document.pages[1].size = Size(width: 612, height: 792)
         try withPDF(document) { path in
-            let info = try Tool.run("pdfinfo", ["-f", "1", "-l", "2", path]).stdout
+            let info = try CommandRunner.run("pdfinfo", ["-f", "1", "-l", "2", path]).stdout
                 .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
             #expect(info.contains("Page 1 size: 595 x 842 pts"))
             #expect(info.contains("Page 2 size: 612 x 792 pts"))
@@ -114,13 +115,13 @@ struct PDFRenderingTests {
         frame.append(.text(PositionedText(origin: Point(x: 20, y: 250), block: single, metrics: singleMetrics)))
         let document = SheetDocument(pages: [Page(size: frame.size, frame: frame, title: "Text")], metadata: Fixtures.metadata())
         try withPDF(document) { path in
-            let lines = try Tool.run("pdftotext", ["-f", "1", "-l", "1", path, "-"]).stdout
+            let lines = try CommandRunner.run("pdftotext", ["-f", "1", "-l", "1", path, "-"]).stdout
                 .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "\u{0C}" }
             #expect(metrics.lineCount >= 4)
             #expect(lines.count == metrics.lineCount + 1, "\(lines)")
 
             // pdftotext -bbox: <word xMin=".." yMin=".." xMax=".." yMax="..">Widthcheck</word>
-            let html = try Tool.run("pdftotext", ["-bbox", path, "-"]).stdout
+            let html = try CommandRunner.run("pdftotext", ["-bbox", path, "-"]).stdout
             let word = try #require(html.split(separator: "\n").first { $0.contains(">Widthcheck<") })
             func value(_ name: String) -> Double? {
                 guard let range = word.range(of: name + "=\"") else { return nil }
@@ -140,9 +141,9 @@ struct PDFRenderingTests {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try ImageFiles.write(data, "all.pdf", in: directory)
-        #expect(try Tool.run("pdfinfo", [path]).stdout.contains("Pages:           4"))
-        #expect(try Tool.run("qpdf", ["--check", path]).status == 0)
-        let expanded = try Tool.run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).stdout
+        #expect(try CommandRunner.run("pdfinfo", [path]).stdout.contains("Pages:           4"))
+        #expect(try CommandRunner.run("qpdf", ["--check", path]).status == 0)
+        let expanded = try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", path, "-"]).stdout
         #expect(expanded.contains("/Title (Test community)"))
         #expect(expanded.contains("/Title (Other community)"))
         #expect(expanded.components(separatedBy: "/Title (At a glance)").count - 1 == 2)
@@ -164,7 +165,7 @@ struct PDFRenderingTests {
         try renderer.renderPDF(Fixtures.document(measurer: measurer, images: images), to: path)
         // page num type width height …: the 400 × 200 PNG shrunk to 3 px per point (120 × 60),
         // embedded once although drawn twice; the SVG adds no image.
-        let list = try Tool.run("pdfimages", ["-list", path]).stdout.split(separator: "\n").dropFirst(2)
+        let list = try CommandRunner.run("pdfimages", ["-list", path]).stdout.split(separator: "\n").dropFirst(2)
             .map { $0.split(separator: " ", omittingEmptySubsequences: true) }
         #expect(list.count == 3, "three raster images drawn")
         // Distinct objects (column 10) and their sizes.

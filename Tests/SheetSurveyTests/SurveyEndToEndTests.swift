@@ -1,62 +1,14 @@
 import Foundation
-import Testing
 @testable import SheetSurvey
+import TestSupport
+import Testing
 
 /// The built binary on the sample surveys: merged data on the sheets, and no personal answer
 /// (names, e-mail addresses, comments, IP addresses, locations) in any output file, in
 /// standard output or in standard error, also when the CSV is broken.
 @Suite("Survey privacy end to end", .serialized)
 struct SurveyEndToEndTests {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    static let surveys = repositoryRoot + "/profiles/surveys"
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var both: String { stdout + "\n" + stderr }
-    }
-
-    static var binary: String {
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("profilesheet").path,
-            repositoryRoot + "/.build/debug/profilesheet",
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
-        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
-        var environment = ProcessInfo.processInfo.environment
-        environment["GITHUB_ACTIONS"] = nil
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    static func profilesheet(_ arguments: [String]) throws -> Output { try run(binary, arguments) }
-
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "profilesheet-survey-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static let surveys = CommandRunner.repositoryRoot + "/profiles/surveys"
 
     static func squeeze(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ").lowercased()
@@ -91,13 +43,13 @@ struct SurveyEndToEndTests {
     /// an output can only mean a comment leaked.
     static func distinctiveWords(of cells: [String]) throws -> Set<String> {
         var known = ""
-        for folder in [repositoryRoot + "/profiles", surveys, repositoryRoot + "/templates/standard"] {
+        for folder in [CommandRunner.repositoryRoot + "/profiles", surveys, CommandRunner.repositoryRoot + "/templates/standard"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".yaml") {
                 known += try String(contentsOfFile: folder + "/" + name, encoding: .utf8).lowercased()
             }
         }
         // The sheet's own words ("Get involved", "About this sheet") come from the layout code.
-        let layout = repositoryRoot + "/Sources/SheetLayout"
+        let layout = CommandRunner.repositoryRoot + "/Sources/SheetLayout"
         let files = FileManager.default.enumerator(atPath: layout)
         while let name = files?.nextObject() as? String {
             if name.hasSuffix(".swift") { known += try String(contentsOfFile: layout + "/" + name, encoding: .utf8).lowercased() }
@@ -122,8 +74,8 @@ struct SurveyEndToEndTests {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             if name.hasSuffix(".png") { continue }
             if name.hasSuffix(".pdf") {
-                text += try run("pdftotext", ["-enc", "UTF-8", path, "-"]).stdout
-                text += try run("pdfinfo", [path]).stdout
+                text += try CommandRunner.run("pdftotext", ["-enc", "UTF-8", path, "-"]).stdout
+                text += try CommandRunner.run("pdfinfo", [path]).stdout
             } else {
                 text += String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
             }
@@ -148,17 +100,17 @@ struct SurveyEndToEndTests {
         let words = try Self.distinctiveWords(of: cells)
         #expect(words.count > 20)
 
-        let output = try Self.temporaryDirectory()
+        let output = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: output) }
         var terminal = ""
-        let build = try Self.profilesheet(["build", "--output", output])
+        let build = try CommandRunner.profilesheet(["build", "--output", output])
         #expect(build.status == 0, "\(build.stderr)")
         terminal += build.both
-        terminal += try Self.profilesheet(["validate", "--diagnostics", "json"]).both
-        terminal += try Self.profilesheet(["validate", "--strict"]).both
+        terminal += try CommandRunner.profilesheet(["validate", "--diagnostics", "json"]).both
+        terminal += try CommandRunner.profilesheet(["validate", "--strict"]).both
         for (profile, field) in [("cscce", "members.regions"), ("cscce", "tools"), ("sustain-oss", "members.career_stages"),
                                  ("cm-reading-circle", "members.regions"), ("us-rse", "members.count"), ("us-rse", "staffing.volunteers")] {
-            let explain = try Self.profilesheet(["explain", profile, field])
+            let explain = try CommandRunner.profilesheet(["explain", profile, field])
             #expect(explain.status == 0, "\(explain.stderr)")
             terminal += explain.both
         }
@@ -166,18 +118,18 @@ struct SurveyEndToEndTests {
         Self.expectNoLeak(in: terminal, cells: cells, words: words, "standard output or error")
 
         // And the sheets do show the merged, folded and suppressed data.
-        let cscce = Self.squeeze(try Self.run("pdftotext", ["-enc", "UTF-8", output + "/cscce.pdf", "-"]).stdout)
+        let cscce = Self.squeeze(try CommandRunner.run("pdftotext", ["-enc", "UTF-8", output + "/cscce.pdf", "-"]).stdout)
         #expect(cscce.contains("north america 66.7%"))
         #expect(cscce.contains("other 16.6%"))
         #expect(cscce.contains("mailchimp"))
-        let circle = Self.squeeze(try Self.run("pdftotext", ["-enc", "UTF-8", output + "/cm-reading-circle.pdf", "-"]).stdout)
+        let circle = Self.squeeze(try CommandRunner.run("pdftotext", ["-enc", "UTF-8", output + "/cm-reading-circle.pdf", "-"]).stdout)
         #expect(circle.contains("fewer than 5 responses"))
     }
 
     @Test func aBrokenSurveyIsReportedWithoutQuotingIt() throws {
-        let root = try Self.temporaryDirectory()
+        let root = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.copyItem(atPath: Self.repositoryRoot + "/profiles", toPath: root + "/profiles")
+        try FileManager.default.copyItem(atPath: CommandRunner.repositoryRoot + "/profiles", toPath: root + "/profiles")
         let csv = root + "/profiles/surveys/member-survey-2025.csv"
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: csv)))
         // A Latin-1 "é" inside the first comment, and an extra cell at the end of the last row.
@@ -192,7 +144,7 @@ struct SurveyEndToEndTests {
         let words = try Self.distinctiveWords(of: cells)
         var terminal = ""
         for format in ["text", "json", "github"] {
-            let run = try Self.profilesheet(["validate", "--profiles", root + "/profiles", "--diagnostics", format])
+            let run = try CommandRunner.profilesheet(["validate", "--profiles", root + "/profiles", "--diagnostics", format])
             #expect(run.status == 1)
             terminal += run.both
         }

@@ -1,13 +1,14 @@
 import Foundation
 import SheetCore
 import SheetPipeline
-import Testing
 @testable import SheetSurvey
+import TestSupport
+import Testing
 
 /// The survey stage inside the pipeline: load → merge → check.
 @Suite("The survey stage")
 struct SurveyStageTests {
-    static let template = SurveyEndToEndTests.repositoryRoot + "/templates/standard"
+    static let template = CommandRunner.repositoryRoot + "/templates/standard"
 
     func configuration(_ fixture: SurveyFixture) -> RunConfiguration {
         RunConfiguration(profilesDirectory: fixture.root, templateDirectory: Self.template, outputDirectory: fixture.root + "/out", currentYear: 2026)
@@ -45,7 +46,7 @@ struct SurveyStageTests {
     }
 
     @Test func explainOnTheCommandLine() throws {
-        let ok = try SurveyEndToEndTests.profilesheet(["explain", "sustain-oss", "members.regions"])
+        let ok = try CommandRunner.profilesheet(["explain", "sustain-oss", "members.regions"])
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout.hasPrefix("""
             members.regions of sustain-oss (profiles/sustain-oss.yaml)
@@ -53,15 +54,15 @@ struct SurveyStageTests {
             from: survey profiles/surveys/member-survey-2025.csv, column Q2 'In which region are you based?', rows
             """))
         #expect(ok.stdout.contains("folded: 3 categories chosen by fewer than 3 rows (min_cell) went into 'other'"))
-        let agrees = try SurveyEndToEndTests.profilesheet(["explain", "us-rse", "members.count"])
+        let agrees = try CommandRunner.profilesheet(["explain", "us-rse", "members.count"])
         #expect(agrees.stdout.contains("from: the profile, profiles/us-rse.yaml:"))
         #expect(agrees.stdout.contains("overrides: 3400 from survey profiles/surveys/community-managers-2025.csv"))
-        let withheld = try SurveyEndToEndTests.profilesheet(["explain", "cm-reading-circle", "members.career_stages"])
+        let withheld = try CommandRunner.profilesheet(["explain", "cm-reading-circle", "members.career_stages"])
         #expect(withheld.stdout.contains("value: not set\nwithheld: 3 answering rows, fewer than min_responses (5)"))
-        let badField = try SurveyEndToEndTests.profilesheet(["explain", "cscce", "members.region"])
+        let badField = try CommandRunner.profilesheet(["explain", "cscce", "members.region"])
         #expect(badField.status == 2)
         #expect(badField.stderr.contains("unknown field 'members.region'; did you mean 'members.regions'?"))
-        let badProfile = try SurveyEndToEndTests.profilesheet(["explain", "csce", "members.regions"])
+        let badProfile = try CommandRunner.profilesheet(["explain", "csce", "members.regions"])
         #expect(badProfile.status == 1)
         #expect(badProfile.stderr.contains("no profile 'csce'"))
     }

@@ -1,17 +1,20 @@
 import Foundation
 
 /// Runs the built `profilesheet` binary and the poppler/qpdf tools, as a user or CI would.
-enum CommandRunner {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+/// Shared by the test targets that run the binary (a target of its own, `TestSupport`).
+public enum CommandRunner {
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        /// Both streams, for looking for something anywhere in what the command printed.
+        public var both: String { stdout + "\n" + stderr }
     }
 
     /// The debug binary next to the test bundle.
-    static var binary: String {
+    public static var binary: String {
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("profilesheet").path,
             repositoryRoot + "/.build/debug/profilesheet",
@@ -19,11 +22,11 @@ enum CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
-    static func profilesheet(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> Output {
+    public static func profilesheet(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> Output {
         try run(binary, arguments, in: directory, environment: environment)
     }
 
-    static func run(_ executable: String, _ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> Output {
+    public static func run(_ executable: String, _ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
@@ -50,14 +53,14 @@ enum CommandRunner {
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    static func temporaryDirectory() throws -> String {
+    public static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "profilesheet-e2e-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
 
     /// `pdfinfo` fields as a dictionary.
-    static func pdfinfo(_ path: String, _ extra: [String] = []) throws -> [String: String] {
+    public static func pdfinfo(_ path: String, _ extra: [String] = []) throws -> [String: String] {
         let output = try run("pdfinfo", extra + [path])
         var fields: [String: String] = [:]
         for line in output.stdout.split(separator: "\n") {
