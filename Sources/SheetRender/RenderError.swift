@@ -11,6 +11,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// An image file could not be read or decoded.
     case imageDecodeFailed(path: String, format: PositionedImage.Format, reason: String)
+    /// libpng could not encode a page's pixels as PNG (`reason` in its words).
+    case pngEncodingFailed(reason: String)
     /// The document has nothing to render.
     case emptyDocument
     /// A page or bitmap size that cannot be rendered (zero, negative, not finite or too large).
@@ -27,6 +29,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "writing \(path) failed: \(reason)"
         case .imageDecodeFailed(let path, let format, let reason):
             return "cannot decode \(format.rawValue.uppercased()) image \(path): \(reason)"
+        case .pngEncodingFailed(let reason):
+            return "encoding a PNG failed: \(reason)"
         case .emptyDocument:
             return "the document has no pages"
         case .invalidSize(let operation, let width, let height):

@@ -5,9 +5,9 @@ import SheetLayout
 /// Paints laid-out sheets as PDF documents and PNG images.
 ///
 /// Text is drawn from the layouts `measurer` made when it measured it (or made again by the very
-/// same function), so lines break where the layout expects. The renderer holds no other state: it is as thread-safe as
-/// its measurer, i.e. it serialises on the measurer's lock. For parallel rendering give each
-/// worker its own `PangoTextMeasurer` and `SheetRenderer`.
+/// same function), so lines break where the layout expects. The renderer holds no other state:
+/// it is as thread-safe as its measurer, i.e. it serialises on the measurer's lock. For
+/// parallel rendering give each worker its own `PangoTextMeasurer` and `SheetRenderer`.
 public struct SheetRenderer: Sendable {
     /// Lays text out for drawing; give the renderer the measurer the layout used (or one
     /// configured the same, which every `PangoTextMeasurer` is).

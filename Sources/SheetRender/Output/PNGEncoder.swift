@@ -18,7 +18,7 @@ enum PNGEncoder {
         let height = Int(cairo_image_surface_get_height(surface))
         let stride = Int(cairo_image_surface_get_stride(surface))
         guard width > 0, height > 0, let source = cairo_image_surface_get_data(surface) else {
-            throw RenderError.cairo(operation: "encoding a PNG", message: "no pixel data", path: nil)
+            throw RenderError.pngEncodingFailed(reason: "the surface has no pixel data")
         }
         // Cairo's pixels are native-endian 0xAARRGGBB words; opaque, so colour needs no
         // un-premultiplying.
@@ -60,6 +60,6 @@ enum PNGEncoder {
         let message = withUnsafeBytes(of: image.message) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
-        return .cairo(operation: "encoding a PNG", message: message.isEmpty ? "libpng failed" : message, path: nil)
+        return .pngEncodingFailed(reason: message.isEmpty ? "libpng gave no reason" : message)
     }
 }
