@@ -14,7 +14,9 @@ enum PNGDecoder {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
-        guard png_image_begin_read_from_memory(&image, data, data.count) != 0 else { throw PNGDecodeError(message(of: image)) }
+        guard png_image_begin_read_from_memory(&image, data, data.count) != 0 else {
+            throw PNGDecodeError(image.messageText(or: "libpng could not decode it"))
+        }
         let hasAlpha = image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0
         // PNG_FORMAT_RGBA is PNG_FORMAT_RGB | PNG_FORMAT_FLAG_ALPHA (Swift cannot import it).
         image.format = png_uint_32(PNG_FORMAT_RGB) | (hasAlpha ? png_uint_32(PNG_FORMAT_FLAG_ALPHA) : 0)
@@ -25,17 +27,9 @@ enum PNGDecoder {
               png_image_finish_read(&image, nil, pixels, png_int_32(gdk_pixbuf_get_rowstride(pixbuf)), nil) != 0
         else {
             GLibInterop.unref(pixbuf)
-            throw PNGDecodeError(message(of: image))
+            throw PNGDecodeError(image.messageText(or: "libpng could not decode it"))
         }
         return pixbuf
-    }
-
-    /// libpng's message (it says what is wrong and, for data, in which chunk).
-    private static func message(of image: png_image) -> String {
-        let text = withUnsafeBytes(of: image.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        return text.isEmpty ? "libpng could not decode it" : text
     }
 }
 

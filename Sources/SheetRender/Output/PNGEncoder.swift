@@ -57,9 +57,6 @@ enum PNGEncoder {
     }
 
     private static func failure(_ image: png_image) -> RenderError {
-        let message = withUnsafeBytes(of: image.message) { raw in
-            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-        }
-        return .pngEncodingFailed(reason: message.isEmpty ? "libpng gave no reason" : message)
+        .pngEncodingFailed(reason: image.messageText(or: "libpng gave no reason"))
     }
 }
