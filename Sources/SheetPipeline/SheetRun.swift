@@ -29,28 +29,28 @@ public struct SheetRun: Sendable {
 
     /// Lays out one profile and checks its images; nil when it is invalid.
     func lay(_ profile: Profile, inputs: RunInputs, measurer: any TextMeasurer, report: inout RunReport) -> SheetDocument? {
-        let result = LayoutStage.run(profile, inputs: inputs, configuration: configuration, measurer: measurer)
-        let problems = result.diagnostics + RenderStage.checkImages(profile)
-        report.diagnostics += problems
-        if problems.hasErrors {
-            report.invalid += 1
-            return nil
-        }
-        return result.document
+        lay(profile, inputs: inputs, measurer: measurer, report: &report) { _ in RenderStage.checkImages(profile) }
     }
 
     /// `lay` for a sheet about to be painted by `renderer`: its images are checked by decoding
-    /// them into `images`, which painting then uses.
+    /// them into `images`, which painting then uses (on their own when the layout failed).
     func lay(
         _ profile: Profile, inputs: RunInputs, renderer: SheetRenderer, images: ImageCache, report: inout RunReport
     ) -> SheetDocument? {
-        let result = LayoutStage.run(profile, inputs: inputs, configuration: configuration, measurer: renderer.measurer)
-        var problems = result.diagnostics
-        if !problems.hasErrors {
-            problems += RenderStage.decodeImages(result.document, of: profile, renderer: renderer, into: images)
-        } else {
-            problems += RenderStage.checkImages(profile)
+        lay(profile, inputs: inputs, measurer: renderer.measurer, report: &report) { document in
+            guard let document else { return RenderStage.checkImages(profile) }
+            return RenderStage.decodeImages(document, of: profile, renderer: renderer, into: images)
         }
+    }
+
+    /// The layout, then `checkImages` with the document (nil when the layout has errors); the
+    /// diagnostics of both go into `report`.
+    private func lay(
+        _ profile: Profile, inputs: RunInputs, measurer: any TextMeasurer, report: inout RunReport,
+        checkImages: (SheetDocument?) -> [Diagnostic]
+    ) -> SheetDocument? {
+        let result = LayoutStage.run(profile, inputs: inputs, configuration: configuration, measurer: measurer)
+        let problems = result.diagnostics + checkImages(result.diagnostics.hasErrors ? nil : result.document)
         report.diagnostics += problems
         if problems.hasErrors {
             report.invalid += 1
