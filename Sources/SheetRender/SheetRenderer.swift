@@ -123,13 +123,15 @@ public struct SheetRenderer: Sendable {
                 switch item {
                 case .group(let child):
                     visit(child)
-                case .image(let image) where image.format == .svg:
-                    problem = ImageDecoder.check(path: image.path, format: .svg)
                 case .image(let image):
-                    guard image.rect.width > 0, image.rect.height > 0 else { continue }
-                    let bound = ImageCache.pixelBound(for: image.rect.size, pixelsPerPoint: imagePixelsPerPoint)
                     do {
-                        _ = try images.raster(path: image.path, format: image.format, maximumPixels: bound)
+                        if image.format == .svg {
+                            _ = try images.checkedVector(path: image.path)
+                        } else {
+                            guard image.rect.width > 0, image.rect.height > 0 else { continue }
+                            let bound = ImageCache.pixelBound(for: image.rect.size, pixelsPerPoint: imagePixelsPerPoint)
+                            _ = try images.raster(path: image.path, format: image.format, maximumPixels: bound)
+                        }
                     } catch let error as RenderError {
                         problem = error
                     } catch {

@@ -21,12 +21,7 @@ public enum ImageDecoder {
                 // of its size (libjpeg scales in the DCT), which saves time and memory.
                 _ = try loadRaster(path: path, format: format, maximumPixels: (1024, 1024))
             case .svg:
-                // librsvg draws nothing, and reports nothing, for references it will not load.
-                if case .failure(let problem) = ImageProbe.probe(file: path) {
-                    return .imageDecodeFailed(path: path, format: format, reason: describe(problem))
-                }
-                let image = try loadVector(path: path)
-                try drawTest(image)
+                _ = try loadCheckedVector(path: path)
             }
             return nil
         } catch let error as RenderError {
@@ -114,6 +109,18 @@ public enum ImageDecoder {
         guard let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { throw failure("no image in the file") }
         g_object_ref(UnsafeMutableRawPointer(pixbuf))
         return pixbuf
+    }
+
+    /// Loads an SVG document after the checks `check` makes: its header and references first
+    /// (librsvg draws nothing, and reports nothing, for references it will not load), then a
+    /// test drawing.
+    static func loadCheckedVector(path: String) throws -> VectorImage {
+        if case .failure(let problem) = ImageProbe.probe(file: path) {
+            throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: describe(problem))
+        }
+        let image = try loadVector(path: path)
+        try drawTest(image)
+        return image
     }
 
     /// Loads an SVG document (parsing all of it).

@@ -53,4 +53,12 @@ public final class ImageCache {
         vectors[path] = image
         return image
     }
+
+    /// An SVG loaded after `ImageDecoder.check`'s checks, so that painting parses it no more.
+    func checkedVector(path: String) throws -> VectorImage {
+        if let cached = vectors[path] { return cached }
+        let image = try ImageDecoder.loadCheckedVector(path: path)
+        vectors[path] = image
+        return image
+    }
 }
