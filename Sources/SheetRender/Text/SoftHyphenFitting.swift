@@ -1,17 +1,13 @@
 import CPangoCairo
 
 /// Settles which of a paragraph's dictionary soft hyphens its layout keeps. Part of the shared
-/// layout function, so measuring and drawing settle on the same ones.
+/// layout function, so measuring and drawing settle on the same ones: at most
+/// `Hyphenator.maximumConsecutiveHyphens` lines in a row end with a hyphen. Past that, the word
+/// broken at the end of the next line loses its soft hyphens and moves down whole, and the
+/// paragraph is laid out again; repeated until no run is too long.
 ///
-/// 1. At most `Hyphenator.maximumConsecutiveHyphens` lines in a row end with a hyphen: past
-///    that, the word broken at the end of the next line loses its soft hyphens and moves down
-///    whole, and the paragraph is laid out again; repeated until no run is too long.
-/// 2. Only the soft hyphens a line broke at stay. Pango draws nothing for the others, but a
-///    ligature across one (the "fi" of "Brief­ings") carries it in its text, and cairo writes
-///    that text into the PDF, where copying or extracting the word shows it. Pango breaks
-///    greedily, each line at the last opportunity that fits, so taking away opportunities it
-///    did not use leaves the lines as they were; this is checked, and should they differ the
-///    soft hyphens of step 1 all stay.
+/// The soft hyphens no line broke at stay in the layout: Pango draws nothing for them, and
+/// `HiddenSoftHyphenText` keeps them out of the text the PDF carries.
 enum SoftHyphenFitting {
     /// Lays `layout` out through `setText` (which gives it `plain` with soft hyphens before the
     /// offsets it is handed and returns that text) and returns the text it ends up with.
@@ -28,20 +24,7 @@ enum SoftHyphenFitting {
             let kept = text.softHyphens.filter { !sameToken(plain.utf8, $0, offset) }
             text = setText(plain, kept)
         }
-
-        let ends = lineEnds(of: layout)
-        let broken = Set(ends)
-        var used: [Int] = []
-        var removedEnds: [Int] = []
-        for (index, offset) in text.softHyphens.enumerated() {
-            let end = hyphenEnd(offset, index)
-            if broken.contains(end) { used.append(offset) } else { removedEnds.append(end) }
-        }
-        guard !removedEnds.isEmpty else { return text }
-        let expected = ends.map { end in end - 2 * removedEnds.count { $0 <= end } }
-        let pruned = setText(plain, used)
-        if lineEnds(of: layout) == expected { return pruned }
-        return setText(plain, text.softHyphens)
+        return text
     }
 
     /// Where the soft hyphen inserted before plain offset `offset` ends in the laid-out text,

@@ -46,6 +46,8 @@ final class TextEngine {
         _ = PangoMetricsLock.installed
         // Before any text is drawn: cairo would otherwise close FreeType faces in use.
         _ = CairoFontFaces.installed
+        // Before any text is drawn: soft hyphens where no line broke stay out of the PDF's text.
+        _ = HiddenSoftHyphenText.installed
         // A font map of our own rather than the shared default one: Pango font maps are not
         // thread-safe, and each engine belongs to one thread at a time. The fontconfig
         // configuration behind it is process-wide and loaded once.
