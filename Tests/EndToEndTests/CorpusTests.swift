@@ -79,9 +79,9 @@ struct CorpusTests {
 
     /// The corpus copied to a temporary folder, with the generated cases written into it.
     static let workspace: Result<String, CocoaError> = {
-        let root = NSTemporaryDirectory() + "profilesheet-corpus-" + UUID().uuidString
         do {
-            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            // Removed when the test process exits.
+            let root = try CommandRunner.temporaryDirectory()
             try FileManager.default.copyItem(atPath: corpus, toPath: root + "/Corpus")
             for generated in GeneratedCase.allCases { try generated.write(into: root + "/Corpus/invalid") }
             return .success(root + "/Corpus")

@@ -53,10 +53,10 @@ public enum CommandRunner {
         return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A new, empty folder, removed with everything in it when the test process exits
+    /// (`ScratchSpace`).
     public static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "profilesheet-e2e-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+        try ScratchSpace.makeFolder()
     }
 
     /// `pdfinfo` fields as a dictionary.
