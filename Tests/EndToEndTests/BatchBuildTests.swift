@@ -41,8 +41,15 @@ struct BatchBuildTests {
         #expect(first.stderr.contains("rendered \(count), up to date 0, invalid 0"))
         #expect(try manifestIDs(root + "/output/manifest.json") == Self.sampleIDs(root))
 
+        // The collection is written anew (a new file renamed into place) only when a sheet in
+        // it changed: the manifest records the digest of its inputs.
+        func collectionFile() throws -> UInt64 {
+            try #require(FileManager.default.attributesOfItem(atPath: root + "/output/collection.pdf")[.systemFileNumber] as? UInt64)
+        }
+        let collection = try collectionFile()
         let again = try build(root)
         #expect(again.stderr.contains("rendered 0, up to date \(count), invalid 0"), "\(again.stderr)")
+        #expect(try collectionFile() == collection)
 
         // A profile edit re-renders that sheet only.
         let file = root + "/profiles/sustain-oss.yaml"
@@ -50,6 +57,7 @@ struct BatchBuildTests {
         try text.replacingOccurrences(of: "founded: 2017", with: "founded: 2016").write(toFile: file, atomically: true, encoding: .utf8)
         let edited = try build(root)
         #expect(edited.stderr.contains("rendered 1, up to date \(count - 1), invalid 0"), "\(edited.stderr)")
+        #expect(try collectionFile() != collection)
 
         // A logo's bytes count too.
         let logo = root + "/profiles/logos/us-rse.svg"

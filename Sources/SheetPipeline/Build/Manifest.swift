@@ -78,6 +78,20 @@ public struct Manifest: Codable, Sendable, Equatable {
         return manifest
     }
 
+    /// The collection digest recorded in the manifest `file`, without building its sheets'
+    /// entries (a build only needs this one value of the manifest it replaces); nil when there
+    /// is none, or the file is unreadable or of another format.
+    public static func collectionKey(in file: String) -> String? {
+        struct Head: Decodable {
+            var format: Int
+            var collection: String?
+        }
+        guard let data = FileManager.default.contents(atPath: file),
+              let head = try? JSONDecoder().decode(Head.self, from: data), head.format == format
+        else { return nil }
+        return head.collection
+    }
+
     /// `manifest.json` and every shard's `manifest.shard-I-of-N.json` in `directory`, merged
     /// (later files win for the same id).
     public static func readAll(in directory: String) -> [String: Sheet] {

@@ -78,8 +78,8 @@ extension SheetRun {
         let everything = all.values.filter { outputsExist($0.id) }.sorted { $0.id < $1.id }
         let collectionKey = Fingerprint.sha256(everything.map { "\($0.id) \($0.sha256)" }.joined(separator: "\n") + "\n" + globals.date)
         let collectionPath = path(in: output, "collection.pdf")
-        let oldManifest = Manifest.read(path(in: output, Manifest.fileName))
-        if !everything.isEmpty, options.force || oldManifest?.collection != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
+        let oldCollectionKey = Manifest.collectionKey(in: path(in: output, Manifest.fileName))
+        if !everything.isEmpty, options.force || oldCollectionKey != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
             try writeCollection(everything, to: collectionPath)
             report.written.append(collectionPath)
         }
