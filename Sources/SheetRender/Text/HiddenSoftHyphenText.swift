@@ -87,7 +87,7 @@ enum HiddenSoftHyphenText {
     /// The offsets, in `bytes` (a run's text), of the soft hyphens that no visible glyph stands
     /// for: all but one that begins a cluster drawn with a real glyph (the hyphen of a line that
     /// broke there).
-    static func hiddenSoftHyphens(in bytes: UnsafeBufferPointer<UInt8>, glyphs: UnsafeMutablePointer<PangoGlyphString>) -> [Int] {
+    private static func hiddenSoftHyphens(in bytes: UnsafeBufferPointer<UInt8>, glyphs: UnsafeMutablePointer<PangoGlyphString>) -> [Int] {
         var hidden: [Int] = []
         var index = 0
         // U+00AD is C2 AD in UTF-8; C2 only ever starts a character.

@@ -57,7 +57,7 @@ enum SoftHyphenFitting {
     }
 
     /// The byte offset just past each line of `layout`.
-    static func lineEnds(of layout: OpaquePointer) -> [Int] {
+    private static func lineEnds(of layout: OpaquePointer) -> [Int] {
         var ends: [Int] = []
         guard let iterator = pango_layout_get_iter(layout) else { return ends }
         defer { pango_layout_iter_free(iterator) }
