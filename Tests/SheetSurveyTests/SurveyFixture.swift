@@ -1,6 +1,7 @@
 import Foundation
 import SheetCore
 @testable import SheetSurvey
+import TestSupport
 
 /// A scratch profiles folder with profiles, a `surveys/` folder, mappings and CSVs, merged as
 /// the survey stage would.
@@ -8,7 +9,7 @@ struct SurveyFixture {
     let root: String
 
     init() throws {
-        root = NSTemporaryDirectory() + "profilesheet-survey-" + UUID().uuidString
+        root = try CommandRunner.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: root + "/surveys", withIntermediateDirectories: true)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import SheetCore
 import SheetLayout
 import SheetRender
+import TestSupport
 
 /// Styles, blocks and documents the tests build by hand.
 enum Fixtures {
@@ -69,10 +70,9 @@ enum Fixtures {
         return Page(size: frame.size, frame: frame, title: "Red")
     }
 
-    /// A fresh temporary directory, removed by the caller.
+    /// A fresh temporary directory, removed by the caller (and, should a test stop first, with
+    /// the test process's scratch folder).
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sheetrender-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        URL(fileURLWithPath: try CommandRunner.temporaryDirectory(), isDirectory: true)
     }
 }
