@@ -82,6 +82,46 @@ struct BatchBuildTests {
         #expect(try CommandRunner.profilesheet(args + ["--template", template]).stderr.contains("rendered 1, up to date \(count - 1)"))
     }
 
+    func inode(_ path: String) throws -> UInt64 {
+        try #require(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func aForcedBuildOfSomeProfilesKeepsTheOthers() throws {
+        let root = try samples()
+        let ids = try Self.sampleIDs(root)
+        #expect(try build(root).status == 0)
+        let forced = try build(root, [root + "/profiles/us-rse.yaml", "--force"])
+        #expect(forced.stderr.contains("rendered 1, up to date 0"), "\(forced.stderr)")
+        #expect(try manifestIDs(root + "/output/manifest.json") == ids)
+        let gallery = try String(contentsOfFile: root + "/output/index.html", encoding: .utf8)
+        #expect(gallery.components(separatedBy: "<li class=\"sheet\">").count - 1 == ids.count)
+        #expect(try CommandRunner.pdfinfo(root + "/output/collection.pdf")["Pages"] == "\(3 * ids.count)")
+    }
+
+    /// A manifest as earlier versions wrote it (pretty-printed JSON) still counts: nothing is
+    /// rendered again, and the manifest is rewritten a line per sheet.
+    @Test func aManifestInAnEarlierLayoutStillCounts() throws {
+        let root = try samples()
+        let ids = try Self.sampleIDs(root)
+        #expect(try build(root).status == 0)
+        let manifest = root + "/output/manifest.json"
+        let object = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: manifest)))
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: manifest))
+        let collection = try inode(root + "/output/collection.pdf")
+        let again = try build(root)
+        #expect(again.stderr.contains("rendered 0, up to date \(ids.count)"), "\(again.stderr)")
+        #expect(try inode(root + "/output/collection.pdf") == collection)
+        let lines = try String(contentsOfFile: manifest, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first?.hasSuffix(#","sheets":["#) == true)
+        #expect(lines.count == ids.count + 2)
+        #expect(try manifestIDs(manifest) == ids)
+        // Now nothing is written at all.
+        let written = try inode(manifest)
+        let gallery = try inode(root + "/output/index.html")
+        #expect(try build(root).status == 0)
+        #expect(try inode(manifest) == written && inode(root + "/output/index.html") == gallery)
+    }
+
     @Test func sameInputsGiveByteIdenticalFilesAcrossJobsAndDirectories() throws {
         let root = try samples()
         let environment = ["SOURCE_DATE_EPOCH": "1767225600"]

@@ -6,70 +6,77 @@ import Foundation
 enum Gallery {
     static let fileName = "index.html"
 
-    static func html(_ sheets: [Manifest.Sheet], title: String = "Community profiles") -> String {
-        var cards = ""
-        for sheet in sheets {
-            let keywords = sheet.keywords.isEmpty ? "" : """
-
-                      <ul class="keywords" aria-label="Keywords">\(sheet.keywords.map { "<li>\(escape($0))</li>" }.joined())</ul>
-                """
-            cards += """
-
-                  <li class="sheet">
-                    <article aria-labelledby="name-\(escape(sheet.id))">
-                      <a class="thumb" href="\(escape(sheet.id)).pdf" tabindex="-1" aria-hidden="true"><img src="\(escape(sheet.id)).png" alt="" width="300" height="388" loading="lazy"></a>
-                      <h2 id="name-\(escape(sheet.id))" lang="\(escape(sheet.language))" dir="auto">\(escape(sheet.name))</h2>
-                      <p class="type">\(escape(sheet.type))</p>\(keywords)
-                      <p><a class="download" href="\(escape(sheet.id)).pdf" download>Download the sheet <span class="meta">(PDF, \(sheet.pages) pages)</span><span class="visually-hidden"> for <span lang="\(escape(sheet.language))" dir="auto">\(escape(sheet.name))</span></span></a></p>
-                    </article>
-                  </li>
-              """
-        }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>\(escape(title))</title>
-              <style>
-                :root { color-scheme: light; --ink: #1B2430; --muted: #4A5566; --accent: #005A8C; --tile: #EEF3F8; }
-                * { box-sizing: border-box; }
-                body { margin: 0; font-family: "Noto Sans", system-ui, sans-serif; color: var(--ink); background: #fff; line-height: 1.45; }
-                header { background: #0B3954; color: #fff; padding: 1.5rem 1rem; }
-                header h1 { margin: 0 auto; max-width: 72rem; font-size: 1.6rem; }
-                header p { margin: .25rem auto 0; max-width: 72rem; color: #D2E4F1; }
-                main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
-                ul.sheets { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
-                .sheet article { background: var(--tile); border-radius: .5rem; padding: .75rem; height: 100%; }
-                .thumb img { display: block; width: 100%; height: auto; border: 1px solid #C9D1DB; background: #fff; }
-                h2 { font-size: 1.05rem; margin: .6rem 0 .2rem; }
-                .type { margin: 0; color: var(--muted); font-size: .9rem; }
-                ul.keywords { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .3rem; }
-                ul.keywords li { background: #E1EDF7; border-radius: 1rem; padding: .1rem .55rem; font-size: .8rem; }
-                a.download { color: var(--accent); font-weight: 600; }
-                a:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
-                .meta { font-weight: 400; color: var(--muted); }
-                .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-                footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .9rem; }
-              </style>
-            </head>
-            <body>
-              <header>
-                <h1>\(escape(title))</h1>
-                <p>\(sheets.count) communit\(sheets.count == 1 ? "y" : "ies"), each a year in the life on a printable sheet.</p>
-              </header>
-              <main>
-                <p><a class="download" href="collection.pdf" download>Download every sheet in one PDF</a></p>
-                <ul class="sheets">\(cards)
-                </ul>
-              </main>
-              <footer>Made with profilesheet.</footer>
-            </body>
-            </html>
-
-            """
+    /// The page up to the first card, for `count` sheets: cards follow, then `closing`.
+    static func opening(count: Int, title: String = "Community profiles") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8">
+          <meta name="viewport" content="width=device-width, initial-scale=1">
+          <title>\(escape(title))</title>
+          <style>
+            :root { color-scheme: light; --ink: #1B2430; --muted: #4A5566; --accent: #005A8C; --tile: #EEF3F8; }
+            * { box-sizing: border-box; }
+            body { margin: 0; font-family: "Noto Sans", system-ui, sans-serif; color: var(--ink); background: #fff; line-height: 1.45; }
+            header { background: #0B3954; color: #fff; padding: 1.5rem 1rem; }
+            header h1 { margin: 0 auto; max-width: 72rem; font-size: 1.6rem; }
+            header p { margin: .25rem auto 0; max-width: 72rem; color: #D2E4F1; }
+            main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+            ul.sheets { list-style: none; margin: 0; padding: 0; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); }
+            .sheet article { background: var(--tile); border-radius: .5rem; padding: .75rem; height: 100%; }
+            .thumb img { display: block; width: 100%; height: auto; border: 1px solid #C9D1DB; background: #fff; }
+            h2 { font-size: 1.05rem; margin: .6rem 0 .2rem; }
+            .type { margin: 0; color: var(--muted); font-size: .9rem; }
+            ul.keywords { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .3rem; }
+            ul.keywords li { background: #E1EDF7; border-radius: 1rem; padding: .1rem .55rem; font-size: .8rem; }
+            a.download { color: var(--accent); font-weight: 600; }
+            a:focus-visible { outline: 3px solid #E69F00; outline-offset: 2px; }
+            .meta { font-weight: 400; color: var(--muted); }
+            .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+            footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .9rem; }
+          </style>
+        </head>
+        <body>
+          <header>
+            <h1>\(escape(title))</h1>
+            <p>\(count) communit\(count == 1 ? "y" : "ies"), each a year in the life on a printable sheet.</p>
+          </header>
+          <main>
+            <p><a class="download" href="collection.pdf" download>Download every sheet in one PDF</a></p>
+            <ul class="sheets">
+        """
     }
+
+    /// One sheet's card, a list item.
+    static func card(_ sheet: Manifest.Sheet) -> String {
+        let keywords = sheet.keywords.isEmpty ? "" : """
+
+                  <ul class="keywords" aria-label="Keywords">\(sheet.keywords.map { "<li>\(escape($0))</li>" }.joined())</ul>
+            """
+        return """
+
+              <li class="sheet">
+                <article aria-labelledby="name-\(escape(sheet.id))">
+                  <a class="thumb" href="\(escape(sheet.id)).pdf" tabindex="-1" aria-hidden="true"><img src="\(escape(sheet.id)).png" alt="" width="300" height="388" loading="lazy"></a>
+                  <h2 id="name-\(escape(sheet.id))" lang="\(escape(sheet.language))" dir="auto">\(escape(sheet.name))</h2>
+                  <p class="type">\(escape(sheet.type))</p>\(keywords)
+                  <p><a class="download" href="\(escape(sheet.id)).pdf" download>Download the sheet <span class="meta">(PDF, \(sheet.pages) pages)</span><span class="visually-hidden"> for <span lang="\(escape(sheet.language))" dir="auto">\(escape(sheet.name))</span></span></a></p>
+                </article>
+              </li>
+          """
+    }
+
+    /// The page after the last card.
+    static let closing = """
+
+            </ul>
+          </main>
+          <footer>Made with profilesheet.</footer>
+        </body>
+        </html>
+
+        """
 
     static func escape(_ text: String) -> String {
         var out = ""

@@ -3,6 +3,11 @@ import SheetCore
 
 /// `output/manifest.json`: per sheet, what it was made from and what came out, so that a build
 /// renders only what changed and can report a sheet's warnings without reading its profile.
+///
+/// The file is one JSON object, laid out a line per sheet (see `Manifest+Lines.swift`) so that
+/// a build can stream it out and index it back without holding every entry in memory. Any
+/// other layout of the same object (a hand-formatted copy, an older version's pretty-printed
+/// file) is read too, by decoding it whole.
 public struct Manifest: Codable, Sendable, Equatable {
     public static let fileName = "manifest.json"
     public static let format = 1
@@ -61,47 +66,19 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
-    /// Deterministic JSON: keys sorted, indented, one trailing newline.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
-        data.append(0x0A)
-        return data
-    }
-
-    /// The manifest in `file`, or nil when there is none or it is unreadable (then everything
-    /// is rebuilt).
+    /// The manifest in `file` decoded whole, or nil when there is none or it is unreadable
+    /// (then everything is rebuilt).
     public static func read(_ file: String) -> Manifest? {
         guard let data = FileManager.default.contents(atPath: file) else { return nil }
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data), manifest.format == format else { return nil }
         return manifest
     }
 
-    /// The collection digest recorded in the manifest `file`, without building its sheets'
-    /// entries (a build only needs this one value of the manifest it replaces); nil when there
-    /// is none, or the file is unreadable or of another format.
-    public static func collectionKey(in file: String) -> String? {
-        struct Head: Decodable {
-            var format: Int
-            var collection: String?
-        }
-        guard let data = FileManager.default.contents(atPath: file),
-              let head = try? JSONDecoder().decode(Head.self, from: data), head.format == format
-        else { return nil }
-        return head.collection
-    }
-
-    /// `manifest.json` and every shard's `manifest.shard-I-of-N.json` in `directory`, merged
-    /// (later files win for the same id).
-    public static func readAll(in directory: String) -> [String: Sheet] {
-        var sheets: [String: Sheet] = [:]
+    /// `manifest.json` and every shard's `manifest.shard-I-of-N.json` in `directory`, in the
+    /// order their entries are merged (later files win for the same id).
+    public static func files(in directory: String) -> [String] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { isManifestName($0) }.sorted()
-        for name in [fileName] + names.filter({ $0 != fileName }) {
-            guard let manifest = read((directory as NSString).appendingPathComponent(name)) else { continue }
-            for sheet in manifest.sheets { sheets[sheet.id] = sheet }
-        }
-        return sheets
+        return ([fileName] + names.filter { $0 != fileName }).map { (directory as NSString).appendingPathComponent($0) }
     }
 
     static func isManifestName(_ name: String) -> Bool {

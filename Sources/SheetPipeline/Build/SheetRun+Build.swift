@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SheetCore
 import SheetLayout
@@ -26,20 +27,23 @@ extension SheetRun {
         try AtomicFile.ensureDirectory(output)
         AtomicFile.sweepTemporaries(in: output)
 
-        // What is there, and what is up to date by its file digests alone.
+        // What is there, and what is up to date by its file digests alone. Manifest entries stay
+        // on disk (`SheetEntryStore`); `current` names the sheets this run keeps.
         let (files, selectionDiagnostics) = try ProfileDiscovery.select(selection, in: configuration.profilesDirectory)
         report.diagnostics += selectionDiagnostics
-        let ids = files.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        let ids = files.map(Self.id(ofFile:))
         let inShard = options.shard.map { shard in ids.map { shard.contains(id: $0) } } ?? ids.map { _ in true }
         let shardFiles = zip(files, inShard).filter(\.1).map(\.0)
-        let previous = options.force ? [:] : Manifest.readAll(in: output)
+        // Even a forced build reads them: a forced build of some profiles keeps the others'.
+        let entries = try SheetEntryStore(directory: output)
+        for manifest in Manifest.files(in: output) { try entries.index(manifest: manifest) }
         let globals = GlobalInputs(configuration: configuration, paper: configuration.paper?.rawValue ?? "template-default")
-        var current: [String: Manifest.Sheet] = [:]
+        var current = CurrentSheets()
         var maybeStale: [String] = []
         for file in shardFiles {
-            let id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            if let sheet = previous[id], isUpToDate(sheet, file: file, globals: globals, includingSurveys: true) {
-                current[id] = sheet
+            let id = Self.id(ofFile: file)
+            if !options.force, let sheet = entries.sheet(id), isUpToDate(sheet, file: file, globals: globals, includingSurveys: true) {
+                current.keep(sheet)
             } else {
                 maybeStale.append(file)
             }
@@ -48,57 +52,40 @@ extension SheetRun {
         // Anything possibly stale is loaded, merged with survey data, checked and rendered a part
         // at a time, so that memory does not grow with the number of profiles; survey rows are
         // matched against the directory of every profile file.
-        var runWarnings = previousRunWarnings(in: output)
+        var runWarnings = Manifest.head(in: path(in: output, Manifest.fileName))?.warnings ?? []
         if maybeStale.isEmpty {
             report.diagnostics += runWarnings
-            for sheet in current.values { report.diagnostics += sheet.warnings }
-            report.upToDate = current.count
+            report.diagnostics += current.keptWarnings
+            report.upToDate = current.ids.count
             progress?(.started(total: 0, upToDate: report.upToDate))
         } else {
             runWarnings = try buildInParts(
-                maybeStale, shardFiles: shardFiles, previous: previous, globals: globals, options: options, progress: progress,
+                maybeStale, shardFiles: shardFiles, entries: entries, globals: globals, options: options, progress: progress,
                 current: &current, report: &report)
         }
 
         progress?(.finishing)
-        let sheets = current.values.sorted { $0.id < $1.id }
         if let shard = options.shard {
-            var manifest = Manifest(tool: configuration.creator, sheets: sheets)
-            manifest.warnings = runWarnings
-            try writeManifest(manifest, name: Manifest.shardFileName(shard), report: &report)
+            let head = Manifest.Head(collection: nil, tool: configuration.creator, warnings: runWarnings)
+            try writeManifest(head, ids: current.ids.sorted(), entries: entries, name: Manifest.shardFileName(shard), report: &report)
             return
         }
-        // A full build drops sheets whose profiles are gone; a build of some profiles keeps the
-        // others' entries.
-        var all = selection.isEmpty ? [:] : previous
-        for sheet in sheets { all[sheet.id] = sheet }
-        if selection.isEmpty {
-            for id in Set(previous.keys).subtracting(ids) { all[id] = nil }
-        }
-        let everything = all.values.filter { outputsExist($0.id) }.sorted { $0.id < $1.id }
-        let collectionKey = Fingerprint.sha256(everything.map { "\($0.id) \($0.sha256)" }.joined(separator: "\n") + "\n" + globals.date)
-        let collectionPath = path(in: output, "collection.pdf")
-        let oldCollectionKey = Manifest.collectionKey(in: path(in: output, Manifest.fileName))
-        if !everything.isEmpty, options.force || oldCollectionKey != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
-            try writeCollection(everything, to: collectionPath)
-            report.written.append(collectionPath)
-        }
-        try writeIfChanged(Data(Gallery.html(everything).utf8), to: path(in: output, Gallery.fileName), report: &report)
-        var manifest = Manifest(tool: configuration.creator, sheets: everything, collection: everything.isEmpty ? nil : collectionKey)
-        manifest.warnings = runWarnings
-        try writeManifest(manifest, name: Manifest.fileName, report: &report)
+        // A full build keeps only this run's sheets (those of profiles gone are dropped); a build
+        // of some profiles keeps the others' entries too.
+        let kept = selection.isEmpty ? Array(current.ids) : entries.ids
+        try writeRunOutputs(kept.filter { outputsExist($0) }.sorted(), entries: entries, globals: globals, runWarnings: runWarnings, force: options.force, report: &report)
         // The shards' manifests are merged into this one now.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? [] where name.hasPrefix("manifest.shard-") {
             unlink(path(in: output, name))
         }
     }
 
-    // MARK: - Up to date
-
-    /// Warnings of the last run that belong to no sheet (survey files, taxonomy).
-    func previousRunWarnings(in output: String) -> [Diagnostic] {
-        Manifest.read(path(in: output, Manifest.fileName))?.warnings ?? []
+    /// A profile file's id: its name without the extension.
+    static func id(ofFile file: String) -> String {
+        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
+
+    // MARK: - Up to date
 
     func isUpToDate(_ sheet: Manifest.Sheet, file: String, globals: GlobalInputs, includingSurveys: Bool) -> Bool {
         guard globals.matches(sheet.inputs, includingSurveys: includingSurveys),
@@ -133,29 +120,28 @@ extension SheetRun {
     /// id with one, so that the duplicate check sees both) in parts; fills `current` with the
     /// sheets up to date or rendered. Returns the run's warnings that belong to no profile.
     private func buildInParts(
-        _ maybeStale: [String], shardFiles: [String], previous: [String: Manifest.Sheet], globals: GlobalInputs,
-        options: BuildOptions, progress: BuildProgressHandler?, current: inout [String: Manifest.Sheet], report: inout RunReport
+        _ maybeStale: [String], shardFiles: [String], entries: SheetEntryStore, globals: GlobalInputs,
+        options: BuildOptions, progress: BuildProgressHandler?, current: inout CurrentSheets, report: inout RunReport
     ) throws(PipelineError) -> [Diagnostic] {
         let shared = try LoadStage.shared(configuration)
         let loader = LoadStage.profileLoader(configuration, taxonomy: shared.taxonomy)
         let directory = SurveyStage.hasMappings(configuration) ? SurveyStage.directory(configuration, jobs: options.jobs) : nil
         let parts = Self.parts(of: maybeStale, in: shardFiles, size: options.profilesPerPart)
         let profileFiles = Set(shardFiles)
-        let digestUpToDate = Set(current.values.map(\.profile))
+        let digestUpToDate = current.upToDateFiles
         // Diagnostics of no profile (template, taxonomy, survey files) come from every part alike.
         var runLevel = shared.diagnostics
         var seenRunLevel = Set(runLevel)
         report.sources.merge(shared.sources)
 
         let total = parts.reduce(0) { $0 + $1.count }
-        progress?(.started(total: total, upToDate: current.count))
+        progress?(.started(total: total, upToDate: current.ids.count))
         let states = StatePool {
             let measurer = PangoTextMeasurer()
             return WorkerState(measurer: measurer, renderer: SheetRenderer(measurer: measurer))
         }
         let done = Guarded(0)
         var firstFiles: [String: String] = [:]
-        var renderedIDs: Set<String> = []
         let committer = OutputCommitter()
         do {
             for part in parts {
@@ -168,15 +154,15 @@ extension SheetRun {
                 var cachedNow: Set<String> = []
                 for profile in inputs.profiles {
                     let key = sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? "")
-                    if let sheet = previous[profile.id], sheet.inputs == key, outputsExist(profile.id) {
-                        current[profile.id] = sheet
+                    if !options.force, let sheet = entries.sheet(profile.id), sheet.inputs == key, outputsExist(profile.id) {
+                        current.keep(sheet)
                         cachedNow.insert(profile.file)
                     } else if !digestUpToDate.contains(profile.file) {
                         toRender.append(profile)
                     }
                 }
                 for file in inputs.invalidFiles {
-                    current[((file as NSString).lastPathComponent as NSString).deletingPathExtension] = nil
+                    current.remove(Self.id(ofFile: file))
                 }
                 // Up-to-date sheets report their stored warnings below; their fresh copies are
                 // dropped.
@@ -197,12 +183,9 @@ extension SheetRun {
                     progress?(.sheetDone(id: "", rendered: false, done: count, total: total))
                 }
                 let rendered = try renderInParallel(
-                    toRender, inputs: inputs, globals: globals, jobs: options.jobs, states: states, committer: committer, done: done,
-                    total: total, progress: progress, report: &report)
-                for sheet in rendered {
-                    current[sheet.id] = sheet
-                    renderedIDs.insert(sheet.id)
-                }
+                    toRender, inputs: inputs, globals: globals, jobs: options.jobs, states: states, entries: entries,
+                    committer: committer, done: done, total: total, progress: progress, report: &report)
+                for id in rendered { current.add(rendered: id) }
             }
         } catch {
             // What was painted before the failure is still written, or the next run sweeps it.
@@ -211,8 +194,8 @@ extension SheetRun {
         }
         try committer.finish()
         report.diagnostics += runLevel
-        for sheet in current.values where !renderedIDs.contains(sheet.id) { report.diagnostics += sheet.warnings }
-        report.upToDate = current.count - renderedIDs.count
+        report.diagnostics += current.keptWarnings
+        report.upToDate = current.ids.count - current.rendered.count
         return runLevel.filter { $0.severity != .error && !profileFiles.contains($0.location?.file ?? "") }
     }
 
@@ -258,13 +241,14 @@ extension SheetRun {
 
     private func renderInParallel(
         _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, states: StatePool<WorkerState>,
-        committer: OutputCommitter, done: Guarded<Int>, total: Int, progress: BuildProgressHandler?, report: inout RunReport
-    ) throws(PipelineError) -> [Manifest.Sheet] {
+        entries: SheetEntryStore, committer: OutputCommitter, done: Guarded<Int>, total: Int, progress: BuildProgressHandler?,
+        report: inout RunReport
+    ) throws(PipelineError) -> [String] {
         struct Outcome {
-            var sheets: [Manifest.Sheet] = []
+            /// Ids of the sheets rendered; their entries go to `entries`.
+            var rendered: [String] = []
             var diagnostics: [Diagnostic] = []
             var invalid = 0
-            var written: [String] = []
             var failure: PipelineError?
         }
         let outcome = Guarded(Outcome())
@@ -274,14 +258,19 @@ extension SheetRun {
             makeState: { states.take() },
             work: { state, index in
                 let profile = profiles[index]
-                let result = run.renderSheet(profile, inputs: inputs, globals: globals, state: state, committer: committer)
+                var result = run.renderSheet(profile, inputs: inputs, globals: globals, state: state, committer: committer)
+                if case .success(let sheet?) = result.sheet {
+                    do throws(PipelineError) {
+                        try entries.put(sheet)
+                    } catch {
+                        result.sheet = .failure(error)
+                    }
+                }
                 outcome.with { outcome in
                     outcome.diagnostics += result.diagnostics
                     switch result.sheet {
                     case .success(let sheet?):
-                        outcome.sheets.append(sheet)
-                        outcome.written += [run.path(in: run.configuration.outputDirectory, profile.id + ".pdf"),
-                                            run.path(in: run.configuration.outputDirectory, profile.id + ".png")]
+                        outcome.rendered.append(sheet.id)
                     case .success(nil):
                         outcome.invalid += 1
                     case .failure(let error):
@@ -299,10 +288,9 @@ extension SheetRun {
         let finished = outcome.with { $0 }
         report.diagnostics += finished.diagnostics
         report.invalid += finished.invalid
-        report.rendered += finished.sheets.count
-        report.written += finished.written.sorted()
+        report.rendered += finished.rendered.count
         if let failure = finished.failure { throw failure }
-        return finished.sheets
+        return finished.rendered
     }
 
     /// One profile laid out, painted and handed to `committer` to write; nil sheet when it is
@@ -339,36 +327,84 @@ extension SheetRun {
 
     // MARK: - Outputs of the whole run
 
-    private func writeCollection(_ sheets: [Manifest.Sheet], to collectionPath: String) throws(PipelineError) {
+    /// `index.html`, `collection.pdf` and `manifest.json` for the sheets `ids` (in id order),
+    /// each streamed from the entries a sheet at a time. The collection is written only when a
+    /// sheet in it changed (or with `force`); the others only when their bytes change.
+    private func writeRunOutputs(
+        _ ids: [String], entries: SheetEntryStore, globals: GlobalInputs, runWarnings: [Diagnostic], force: Bool,
+        report: inout RunReport
+    ) throws(PipelineError) {
+        let output = configuration.outputDirectory
+        // Entries that cannot be read back (a damaged line of an older manifest) are left out,
+        // as if never built: the next full build renders them again.
+        var listed: [String] = []
+        var collectionDigest = SHA256()
+        for id in ids {
+            guard let sheet = entries.sheet(id) else { continue }
+            collectionDigest.update(data: Data((listed.isEmpty ? "\(id) \(sheet.sha256)" : "\n\(id) \(sheet.sha256)").utf8))
+            listed.append(id)
+        }
+        collectionDigest.update(data: Data(("\n" + globals.date).utf8))
+        let collectionKey = Fingerprint.hex(collectionDigest.finalize())
+
+        let collectionPath = path(in: output, "collection.pdf")
+        let oldCollectionKey = Manifest.head(in: path(in: output, Manifest.fileName))?.collection
+        if !listed.isEmpty, force || oldCollectionKey != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
+            try writeCollection(listed, entries: entries, to: collectionPath)
+            report.written.append(collectionPath)
+        }
+
+        let galleryPath = path(in: output, Gallery.fileName)
+        let gallery = try AtomicFileWriter(path: galleryPath, keepIfUnchanged: true)
+        gallery.write(Gallery.opening(count: listed.count))
+        for id in listed {
+            guard let sheet = entries.sheet(id) else { throw .unwritableOutput(path: galleryPath, reason: "cannot read the entry of '\(id)' again") }
+            gallery.write(Gallery.card(sheet))
+        }
+        gallery.write(Gallery.closing)
+        if try gallery.commit() { report.written.append(galleryPath) }
+
+        let head = Manifest.Head(collection: listed.isEmpty ? nil : collectionKey, tool: configuration.creator, warnings: runWarnings)
+        try writeManifest(head, ids: listed, entries: entries, name: Manifest.fileName, report: &report)
+    }
+
+    private func writeCollection(_ ids: [String], entries: SheetEntryStore, to collectionPath: String) throws(PipelineError) {
         let writer = PDFCollectionWriter(output: try AtomicFileWriter(path: collectionPath))
-        for sheet in sheets {
-            let pdfPath = path(in: configuration.outputDirectory, sheet.id + ".pdf")
+        for id in ids {
+            let pdfPath = path(in: configuration.outputDirectory, id + ".pdf")
             guard let data = FileManager.default.contents(atPath: pdfPath) else {
                 throw .unwritableOutput(path: collectionPath, reason: "cannot read '\(pdfPath)'")
+            }
+            guard let sheet = entries.sheet(id) else {
+                throw .unwritableOutput(path: collectionPath, reason: "cannot read the entry of '\(id)' again")
             }
             do {
                 try writer.add([UInt8](data), title: sheet.name)
             } catch {
-                throw .renderFailed(id: sheet.id, reason: "adding it to the collection: \(error)")
+                throw .renderFailed(id: id, reason: "adding it to the collection: \(error)")
             }
         }
         try writer.finish(title: "Community profiles", creator: configuration.creator, date: configuration.date)
     }
 
-    private func writeManifest(_ manifest: Manifest, name: String, report: inout RunReport) throws(PipelineError) {
-        let data: Data
+    /// The manifest `name`: `head`, then the entries of `ids` in that order, written only when
+    /// its bytes change.
+    private func writeManifest(
+        _ head: Manifest.Head, ids: [String], entries: SheetEntryStore, name: String, report: inout RunReport
+    ) throws(PipelineError) {
+        let target = path(in: configuration.outputDirectory, name)
+        let writer = try AtomicFileWriter(path: target, keepIfUnchanged: true)
         do {
-            data = try manifest.encoded()
+            writer.write(try Manifest.headLine(head))
         } catch {
-            throw .unwritableOutput(path: name, reason: "encoding the manifest: \(error)")
+            throw .unwritableOutput(path: target, reason: "encoding the manifest: \(error)")
         }
-        try writeIfChanged(data, to: path(in: configuration.outputDirectory, name), report: &report)
-    }
-
-    /// Writes `data` unless the file already holds exactly it (a no-change build writes nothing).
-    private func writeIfChanged(_ data: Data, to target: String, report: inout RunReport) throws(PipelineError) {
-        if FileManager.default.contents(atPath: target) == data { return }
-        try AtomicFile.write(data, to: target)
-        report.written.append(target)
+        for (index, id) in ids.enumerated() {
+            guard let line = entries.entryLine(id) else { throw .unwritableOutput(path: target, reason: "cannot read the entry of '\(id)' again") }
+            writer.write(line)
+            writer.write(index + 1 < ids.count ? [UInt8(ascii: ","), 0x0A] : [0x0A])
+        }
+        writer.write(Manifest.closing)
+        if try writer.commit() { report.written.append(target) }
     }
 }

@@ -3,6 +3,10 @@ import Foundation
 /// A file written in pieces that still appears at its final path complete or not at all:
 /// the pieces go to a temporary file in the same folder, every write is checked, and `commit`
 /// flushes it to disk and renames it. Dropped without `commit`, it removes the temporary file.
+///
+/// Made with `keepIfUnchanged`, it compares what it writes with the file already at the path,
+/// a block at a time, and `commit` leaves that file alone when the two are the same, so that a
+/// build with nothing new rewrites nothing without holding the new file in memory.
 public final class AtomicFileWriter {
     public let path: String
     private let temporary: String
@@ -12,10 +16,12 @@ public final class AtomicFileWriter {
     private var done = false
     /// Bytes written so far.
     public private(set) var count = 0
+    /// The file at `path`, open while everything written so far matches its start.
+    private var original: Int32 = -1
 
     private static let flushThreshold = 1 << 20
 
-    public init(path: String) throws(PipelineError) {
+    public init(path: String, keepIfUnchanged: Bool = false) throws(PipelineError) {
         self.path = path
         let url = URL(fileURLWithPath: path)
         temporary = (url.deletingLastPathComponent().path as NSString).appendingPathComponent(
@@ -23,6 +29,7 @@ public final class AtomicFileWriter {
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: AtomicFile.errnoText()) }
         buffer.reserveCapacity(Self.flushThreshold)
+        if keepIfUnchanged { original = open(path, O_RDONLY | O_CLOEXEC) }
     }
 
     deinit {
@@ -40,6 +47,7 @@ public final class AtomicFileWriter {
 
     private func flush() {
         guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
+        if original >= 0, !Self.read(original, matches: buffer) { stopComparing() }
         buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             var offset = 0
             while offset < raw.count, let base = raw.baseAddress {
@@ -55,10 +63,52 @@ public final class AtomicFileWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    private func stopComparing() {
+        if original >= 0 { close(original) }
+        original = -1
+    }
+
+    /// Whether the next `expected.count` bytes of `file` are `expected`.
+    private static func read(_ file: Int32, matches expected: [UInt8]) -> Bool {
+        var got = [UInt8](repeating: 0, count: expected.count)
+        var done = 0
+        while done < got.count {
+            let count = got.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return Glibc.read(file, base + done, raw.count - done)
+            }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            done += count
+        }
+        return got == expected
+    }
+
+    /// Whether nothing is left to read in `file`.
+    private static func isAtEnd(_ file: Int32) -> Bool {
+        var byte: UInt8 = 0
+        while true {
+            let count = Glibc.read(file, &byte, 1)
+            if count < 0 && errno == EINTR { continue }
+            return count == 0
+        }
+    }
+
     /// Flushes, syncs and renames into place; on any failure the temporary file is removed and
-    /// the final path keeps what it had.
-    public func commit() throws(PipelineError) {
+    /// the final path keeps what it had. Returns false when, made with `keepIfUnchanged`, it
+    /// found the file at the path already the same and left it.
+    @discardableResult
+    public func commit() throws(PipelineError) -> Bool {
         flush()
+        if original >= 0, failure == nil {
+            // Everything matched; the same file also ends here.
+            let unchanged = Self.isAtEnd(original)
+            stopComparing()
+            if unchanged {
+                discard()
+                return false
+            }
+        }
         if failure == nil, fsync(descriptor) != 0 { failure = AtomicFile.errnoText() }
         if close(descriptor) != 0, failure == nil { failure = AtomicFile.errnoText() }
         descriptor = -1
@@ -68,10 +118,12 @@ public final class AtomicFileWriter {
             unlink(temporary)
             throw .unwritableOutput(path: path, reason: failure)
         }
+        return true
     }
 
     /// Gives up: the temporary file is removed.
     public func discard() {
+        stopComparing()
         if descriptor >= 0 { close(descriptor) }
         descriptor = -1
         unlink(temporary)
