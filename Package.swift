@@ -28,14 +28,16 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         // libhyphen ships no pkg-config file: the module map links -lhyphen.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
+        .systemLibrary(name: "CMalloc"),
         // Model, loading, validation, diagnostics. No C.
         .target(name: "SheetCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Survey CSVs and mappings merged into profiles.
         .target(name: "SheetSurvey", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
-        // The only code that touches Cairo, Pango and libhyphen.
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG"]),
+        // The only code that touches Cairo, Pango and libhyphen (and glibc's allocator settings).
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CMalloc"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(
             name: "SheetPipeline",
@@ -44,7 +46,7 @@ let package = Package(
         // The thin command line.
         .executableTarget(
             name: "profilesheet",
-            dependencies: ["SheetPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SheetPipeline", "SheetRender", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
         .testTarget(name: "SheetLayoutTests", dependencies: ["SheetLayout", "SheetCore"]),

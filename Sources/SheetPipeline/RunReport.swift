@@ -4,7 +4,9 @@ import SheetCore
 public struct RunReport: Sendable {
     public var diagnostics: [Diagnostic] = []
     public var sources = SourceTextStore()
-    /// Files written, in order.
+    /// Files written, in order. A build lists only its run-wide files (manifest, gallery,
+    /// collection); its sheets are counted in `rendered`, so that the report of a large batch
+    /// stays small.
     public var written: [String] = []
     public var rendered = 0
     public var upToDate = 0

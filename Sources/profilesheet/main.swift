@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SheetRender
 
 // The exit statuses are part of the contract (cli.md): 0 valid, 1 invalid profiles, 2 a
 // wrong command line, 3 a run that could not complete. ArgumentParser reports usage errors
@@ -14,6 +15,9 @@ func exitForArgumentParser(_ error: Error) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(code == .validationFailure ? 2 : 3)
 }
+
+// Before any work: keeps a long batch's memory from growing with its length.
+AllocatorTuning.apply()
 
 do {
     var command = try ProfileSheetCommand.parseAsRoot()

@@ -8,8 +8,10 @@ import Foundation
 /// pages, fonts, images and link annotations are.
 final class PDFCollectionWriter {
     private let output: AtomicFileWriter
-    /// Offsets of the objects written, by new object number.
-    private var offsets: [Int: Int] = [:]
+    /// Offsets of the objects written, indexed by new object number; 0 for none (nothing
+    /// starts at 0, where the header is). An array: a collection holds some fifty objects a
+    /// sheet, and a dictionary of them took four times the memory.
+    private var offsets: [Int] = []
     private var nextNumber = 5
     private var pages: [Int] = []
     private var bookmarks: [(title: String, page: Int)] = []
@@ -43,7 +45,7 @@ final class PDFCollectionWriter {
         for number in order {
             guard let newNumber = mapping[number] else { continue }
             let object = try source.object(number)
-            offsets[newNumber] = output.count
+            record(newNumber)
             output.write("\(newNumber) 0 obj\n")
             output.write(rewrite(object.tokens, of: source, mapping: mapping))
             if let stream = object.stream {
@@ -92,40 +94,46 @@ final class PDFCollectionWriter {
     /// Writes the page tree, outline, information dictionary, catalog and cross-reference
     /// table, then commits the file.
     func finish(title: String, creator: String, date: Date) throws(PipelineError) {
-        offsets[Self.pageTree] = output.count
+        record(Self.pageTree)
         output.write("\(Self.pageTree) 0 obj\n<< /Type /Pages /Count \(pages.count) /Kids [ " + pages.map { "\($0) 0 R" }.joined(separator: " ") + " ] >>\nendobj\n")
 
         let firstEntry = nextNumber
         for (index, bookmark) in bookmarks.enumerated() {
             let number = firstEntry + index
-            offsets[number] = output.count
+            record(number)
             var entry = "<< /Title \(Self.textString(bookmark.title)) /Parent \(Self.outlines) 0 R /Dest [ \(bookmark.page) 0 R /Fit ]"
             if index > 0 { entry += " /Prev \(number - 1) 0 R" }
             if index < bookmarks.count - 1 { entry += " /Next \(number + 1) 0 R" }
             output.write("\(number) 0 obj\n\(entry) >>\nendobj\n")
         }
         nextNumber += bookmarks.count
-        offsets[Self.outlines] = output.count
+        record(Self.outlines)
         if bookmarks.isEmpty {
             output.write("\(Self.outlines) 0 obj\n<< /Type /Outlines /Count 0 >>\nendobj\n")
         } else {
             output.write("\(Self.outlines) 0 obj\n<< /Type /Outlines /First \(firstEntry) 0 R /Last \(firstEntry + bookmarks.count - 1) 0 R /Count \(bookmarks.count) >>\nendobj\n")
         }
         let stamp = Self.dateString(date)
-        offsets[Self.info] = output.count
+        record(Self.info)
         output.write("\(Self.info) 0 obj\n<< /Title \(Self.textString(title)) /Creator \(Self.textString(creator)) /CreationDate (\(stamp)) /ModDate (\(stamp)) >>\nendobj\n")
-        offsets[Self.catalog] = output.count
+        record(Self.catalog)
         output.write("\(Self.catalog) 0 obj\n<< /Type /Catalog /Pages \(Self.pageTree) 0 R /Outlines \(Self.outlines) 0 R /PageMode /UseOutlines >>\nendobj\n")
 
         let xref = output.count
         output.write("xref\n0 \(nextNumber)\n0000000000 65535 f \n")
         for number in 1..<nextNumber {
-            let offset = offsets[number] ?? 0
+            let offset = number < offsets.count ? offsets[number] : 0
             let digits = String(offset)
-            output.write(String(repeating: "0", count: max(0, 10 - digits.count)) + digits + (offsets[number] == nil ? " 00000 f \n" : " 00000 n \n"))
+            output.write(String(repeating: "0", count: max(0, 10 - digits.count)) + digits + (offset == 0 ? " 00000 f \n" : " 00000 n \n"))
         }
         output.write("trailer\n<< /Size \(nextNumber) /Root \(Self.catalog) 0 R /Info \(Self.info) 0 R >>\nstartxref\n\(xref)\n%%EOF\n")
         try output.commit()
+    }
+
+    /// Notes that object `number` starts here.
+    private func record(_ number: Int) {
+        if offsets.count <= number { offsets += repeatElement(0, count: number + 1 - offsets.count) }
+        offsets[number] = output.count
     }
 
     /// A PDF text string: literal for printable ASCII, else UTF-16BE with a byte order mark.

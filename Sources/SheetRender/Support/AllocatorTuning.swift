@@ -1,0 +1,25 @@
+#if os(Linux)
+import CMalloc
+#endif
+
+/// Keeps the large, short-lived buffers of a sheet (its PDF stream, the thumbnail's pixels, a
+/// decoded logo, each some hundreds of KiB) out of glibc's heap arenas, so that a long batch
+/// does not grow its resident memory with its length.
+///
+/// glibc serves blocks above its mmap threshold by mmap, but raises the threshold each time
+/// such a block is freed (up to 32 MiB). After the first sheets, these buffers come from the
+/// worker threads' arenas instead, and blocks of varying size freed in varying order fragment
+/// the arenas, which keep their pages. Measured on forced builds of 1000 and 4000 profiles:
+/// the memory in use stayed at 12–14 MiB throughout (`malloc_stats`), while the arenas' size
+/// grew from 33 to 45 MiB; with a fixed threshold the anonymous resident memory stays within
+/// 21–30 MiB from the first sheet to the last. Setting the threshold turns the adjustment off.
+public enum AllocatorTuning {
+    public static let mmapThreshold: Int32 = 128 << 10
+
+    /// Applies the setting to the process: call it once, before the work starts.
+    public static func apply() {
+        #if os(Linux)
+        _ = mallopt(M_MMAP_THRESHOLD, mmapThreshold)
+        #endif
+    }
+}
