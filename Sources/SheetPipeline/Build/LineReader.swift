@@ -49,22 +49,12 @@ final class LineReader {
             buffer.removeSubrange(0..<position)
             bufferOffset += position
             position = 0
-            let kept = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
-            let count = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                while true {
-                    let got = read(descriptor, base + kept, Self.blockSize)
-                    if got < 0 && errno == EINTR { continue }
-                    return got
-                }
-            }
-            if count < 0 {
+            guard let block = FileDescriptorIO.read(descriptor, count: Self.blockSize) else {
                 failed = true
                 return nil
             }
-            buffer.removeSubrange((kept + max(count, 0))...)
-            if count <= 0 { atEnd = true }
+            buffer += block
+            if block.count < Self.blockSize { atEnd = true }
         }
     }
 }

@@ -90,17 +90,8 @@ final class SheetEntryStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let offset = spillEnd
-        var done = 0
-        while done < line.count {
-            let written = line.withUnsafeBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pwrite(files[0], base + done, line.count - done, off_t(offset + done))
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                throw .unwritableOutput(path: directory, reason: "keeping the manifest's entries: \(AtomicFile.errnoText())")
-            }
-            done += written
+        guard line.withUnsafeBytes({ FileDescriptorIO.write(files[0], $0, at: offset) }) else {
+            throw .unwritableOutput(path: directory, reason: "keeping the manifest's entries: \(AtomicFile.errnoText())")
         }
         spillEnd += line.count
         slots[sheet.id] = Slot(file: 0, offset: offset, length: line.count)
@@ -124,17 +115,7 @@ final class SheetEntryStore: @unchecked Sendable {
         }
         let file = files[slot.file]
         lock.unlock()
-        var bytes = [UInt8](repeating: 0, count: slot.length)
-        var done = 0
-        while done < slot.length {
-            let got = bytes.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(file, base + done, slot.length - done, off_t(slot.offset + done))
-            }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            done += got
-        }
+        guard let bytes = FileDescriptorIO.read(file, count: slot.length, at: slot.offset), bytes.count == slot.length else { return nil }
         return bytes
     }
 

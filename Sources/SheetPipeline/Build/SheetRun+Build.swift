@@ -52,7 +52,8 @@ extension SheetRun {
         // Anything possibly stale is loaded, merged with survey data, checked and rendered a part
         // at a time, so that memory does not grow with the number of profiles; survey rows are
         // matched against the directory of every profile file.
-        var runWarnings = Manifest.head(in: path(in: output, Manifest.fileName))?.warnings ?? []
+        let previousHead = Manifest.head(in: path(in: output, Manifest.fileName))
+        var runWarnings = previousHead?.warnings ?? []
         if maybeStale.isEmpty {
             report.diagnostics += runWarnings
             report.diagnostics += current.keptWarnings
@@ -73,7 +74,9 @@ extension SheetRun {
         // A full build keeps only this run's sheets (those of profiles gone are dropped); a build
         // of some profiles keeps the others' entries too.
         let kept = selection.isEmpty ? Array(current.ids) : entries.ids
-        try writeRunOutputs(kept.filter { outputsExist($0) }.sorted(), entries: entries, globals: globals, runWarnings: runWarnings, force: options.force, report: &report)
+        try writeRunOutputs(
+            kept.filter { outputsExist($0) }.sorted(), entries: entries, globals: globals, runWarnings: runWarnings,
+            previousCollection: previousHead?.collection, force: options.force, report: &report)
         // The shards' manifests are merged into this one now.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? [] where name.hasPrefix("manifest.shard-") {
             unlink(path(in: output, name))
@@ -329,10 +332,11 @@ extension SheetRun {
 
     /// `index.html`, `collection.pdf` and `manifest.json` for the sheets `ids` (in id order),
     /// each streamed from the entries a sheet at a time. The collection is written only when a
-    /// sheet in it changed (or with `force`); the others only when their bytes change.
+    /// sheet in it changed since `previousCollection` was its digest (or with `force`); the
+    /// others only when their bytes change.
     private func writeRunOutputs(
-        _ ids: [String], entries: SheetEntryStore, globals: GlobalInputs, runWarnings: [Diagnostic], force: Bool,
-        report: inout RunReport
+        _ ids: [String], entries: SheetEntryStore, globals: GlobalInputs, runWarnings: [Diagnostic], previousCollection: String?,
+        force: Bool, report: inout RunReport
     ) throws(PipelineError) {
         let output = configuration.outputDirectory
         // Entries that cannot be read back (a damaged line of an older manifest) are left out,
@@ -348,8 +352,7 @@ extension SheetRun {
         let collectionKey = Fingerprint.hex(collectionDigest.finalize())
 
         let collectionPath = path(in: output, "collection.pdf")
-        let oldCollectionKey = Manifest.head(in: path(in: output, Manifest.fileName))?.collection
-        if !listed.isEmpty, force || oldCollectionKey != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
+        if !listed.isEmpty, force || previousCollection != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
             try writeCollection(listed, entries: entries, to: collectionPath)
             report.written.append(collectionPath)
         }

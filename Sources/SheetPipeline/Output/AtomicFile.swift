@@ -15,18 +15,7 @@ public enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: errnoText()) }
         var failure: String?
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count, let base = buffer.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errnoText()
-                    return
-                }
-                offset += written
-            }
-        }
+        if !data.withUnsafeBytes({ FileDescriptorIO.write(descriptor, $0) }) { failure = errnoText() }
         if failure == nil, fsync(descriptor) != 0 { failure = errnoText() }
         if close(descriptor) != 0, failure == nil { failure = errnoText() }
         if failure == nil, rename(temporary, path) != 0 { failure = errnoText() }

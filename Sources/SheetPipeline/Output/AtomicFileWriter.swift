@@ -48,18 +48,7 @@ public final class AtomicFileWriter {
     private func flush() {
         guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
         if original >= 0, !Self.read(original, matches: buffer) { stopComparing() }
-        buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < raw.count, let base = raw.baseAddress {
-                let written = Glibc.write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = AtomicFile.errnoText()
-                    return
-                }
-                offset += written
-            }
-        }
+        if !buffer.withUnsafeBytes({ FileDescriptorIO.write(descriptor, $0) }) { failure = AtomicFile.errnoText() }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -70,28 +59,12 @@ public final class AtomicFileWriter {
 
     /// Whether the next `expected.count` bytes of `file` are `expected`.
     private static func read(_ file: Int32, matches expected: [UInt8]) -> Bool {
-        var got = [UInt8](repeating: 0, count: expected.count)
-        var done = 0
-        while done < got.count {
-            let count = got.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return Glibc.read(file, base + done, raw.count - done)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
-        }
-        return got == expected
+        FileDescriptorIO.read(file, count: expected.count) == expected
     }
 
     /// Whether nothing is left to read in `file`.
     private static func isAtEnd(_ file: Int32) -> Bool {
-        var byte: UInt8 = 0
-        while true {
-            let count = Glibc.read(file, &byte, 1)
-            if count < 0 && errno == EINTR { continue }
-            return count == 0
-        }
+        FileDescriptorIO.read(file, count: 1) == []
     }
 
     /// Flushes, syncs and renames into place; on any failure the temporary file is removed and
