@@ -152,7 +152,7 @@ public struct ProfileLoader: Sendable {
             reader.report(problem, at: node, field: "id")
             return nil
         }
-        let fileName = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let fileName = ProfileSchema.id(ofFile: file)
         if id != fileName {
             reader.error(node, "'id' is '\(id)' but the file is named '\(ScalarRules.shown(fileName)).yaml'",
                          hint: "the id must equal the file name: rename the file to '\(id).yaml' or write 'id: \(fileName)'", field: "id")

@@ -27,8 +27,7 @@ final class SheetEntryStore: @unchecked Sendable {
     /// A store whose spill file lies in `directory` (the output folder).
     init(directory: String) throws(PipelineError) {
         self.directory = directory
-        let path = (directory as NSString).appendingPathComponent(
-            ".manifest-entries\(AtomicFile.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        let path = AtomicFile.temporaryPath(for: (directory as NSString).appendingPathComponent("manifest-entries"))
         let spill = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard spill >= 0 else { throw .unwritableOutput(path: directory, reason: AtomicFile.errnoText()) }
         unlink(path)

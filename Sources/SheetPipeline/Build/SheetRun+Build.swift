@@ -31,7 +31,7 @@ extension SheetRun {
         // on disk (`SheetEntryStore`); `current` names the sheets this run keeps.
         let (files, selectionDiagnostics) = try ProfileDiscovery.select(selection, in: configuration.profilesDirectory)
         report.diagnostics += selectionDiagnostics
-        let ids = files.map(Self.id(ofFile:))
+        let ids = files.map(ProfileSchema.id(ofFile:))
         let inShard = options.shard.map { shard in ids.map { shard.contains(id: $0) } } ?? ids.map { _ in true }
         let shardFiles = zip(files, inShard).filter(\.1).map(\.0)
         // Even a forced build reads them: a forced build of some profiles keeps the others'.
@@ -41,7 +41,7 @@ extension SheetRun {
         var current = CurrentSheets()
         var maybeStale: [String] = []
         for file in shardFiles {
-            let id = Self.id(ofFile: file)
+            let id = ProfileSchema.id(ofFile: file)
             if !options.force, let sheet = entries.sheet(id), isUpToDate(sheet, file: file, globals: globals, includingSurveys: true) {
                 current.keep(sheet)
             } else {
@@ -81,11 +81,6 @@ extension SheetRun {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? [] where name.hasPrefix("manifest.shard-") {
             unlink(path(in: output, name))
         }
-    }
-
-    /// A profile file's id: its name without the extension.
-    static func id(ofFile file: String) -> String {
-        ((file as NSString).lastPathComponent as NSString).deletingPathExtension
     }
 
     // MARK: - Up to date
@@ -165,7 +160,7 @@ extension SheetRun {
                     }
                 }
                 for file in inputs.invalidFiles {
-                    current.remove(Self.id(ofFile: file))
+                    current.remove(ProfileSchema.id(ofFile: file))
                 }
                 // Up-to-date sheets report their stored warnings below; their fresh copies are
                 // dropped.
@@ -221,7 +216,7 @@ extension SheetRun {
     /// The files to load, in parts of about `size` in shard order: those of `maybeStale` and
     /// every shard file sharing an id with one, files of one id always in the same part.
     static func parts(of maybeStale: [String], in shardFiles: [String], size: Int) -> [[String]] {
-        func id(_ file: String) -> String { ((file as NSString).lastPathComponent as NSString).deletingPathExtension }
+        let id = ProfileSchema.id(ofFile:)
         let staleIDs = Set(maybeStale.map(id))
         var groups: [String: [String]] = [:]
         var order: [String] = []

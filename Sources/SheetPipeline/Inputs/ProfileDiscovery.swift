@@ -38,7 +38,7 @@ public enum ProfileDiscovery {
                 continue
             }
             if knownIDs == nil {
-                knownIDs = (try? allProfiles(in: directory))?.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? []
+                knownIDs = (try? allProfiles(in: directory))?.map(ProfileSchema.id(ofFile:)) ?? []
             }
             let hint = Suggestion.didYouMean(argument, in: knownIDs ?? [])
                 ?? "give the path of a profile file or the id of one in '\(directory)'"

@@ -7,11 +7,15 @@ public enum AtomicFile {
     /// Marks temporary files, so a later run can sweep those a killed run left behind.
     public static let temporaryMarker = ".profilesheet-tmp-"
 
-    public static func write(_ data: Data, to path: String) throws(PipelineError) {
+    /// A new name for a temporary file beside `path`, which `sweepTemporaries` recognises.
+    static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        let temporary = (directory as NSString).appendingPathComponent(
+        return (url.deletingLastPathComponent().path as NSString).appendingPathComponent(
             ".\(url.lastPathComponent)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    public static func write(_ data: Data, to path: String) throws(PipelineError) {
+        let temporary = temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: errnoText()) }
         var failure: String?

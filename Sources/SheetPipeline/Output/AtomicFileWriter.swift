@@ -23,9 +23,7 @@ public final class AtomicFileWriter {
 
     public init(path: String, keepIfUnchanged: Bool = false) throws(PipelineError) {
         self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporary = (url.deletingLastPathComponent().path as NSString).appendingPathComponent(
-            ".\(url.lastPathComponent)\(AtomicFile.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        temporary = AtomicFile.temporaryPath(for: path)
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: AtomicFile.errnoText()) }
         buffer.reserveCapacity(Self.flushThreshold)

@@ -81,7 +81,7 @@ public struct CommunityDirectory: Sendable {
     /// A profile file outside the run, read just far enough for its name and short name. Its
     /// id is its file name, as the format requires.
     public static func entry(forProfileFile file: String) -> Entry {
-        let id = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let id = ProfileSchema.id(ofFile: file)
         var name: String?
         var shortName: String?
         if let data = FileManager.default.contents(atPath: file),
