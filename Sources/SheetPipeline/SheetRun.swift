@@ -73,7 +73,7 @@ public struct SheetRun: Sendable {
                 work: { measurer, index in
                     var local = RunReport()
                     _ = run.lay(inputs.profiles[index], inputs: inputs, measurer: measurer, report: &local)
-                    measurer.discardCachedLayouts()  // nothing is drawn
+                    measurer.finishSheet()  // nothing is drawn
                     laidOut.with { report in
                         report.diagnostics += local.diagnostics
                         report.invalid += local.invalid

@@ -26,6 +26,35 @@ struct SheetFilesTests {
         #expect(measurer.layoutsMade == measured + 2)
     }
 
+    /// A finished sheet's layouts serve the next sheet (a template's fixed text), and are
+    /// dropped once a sheet goes by without them.
+    @Test func theNextSheetReusesTheLayoutsItShares() {
+        let measurer = PangoTextMeasurer()
+        let heading = TextBlock(paragraphs: [[RichSpan("The year in brief")]], style: Fixtures.body, width: 200)
+        let first = TextBlock(paragraphs: [[RichSpan("Only on the first sheet")]], style: Fixtures.body, width: 200)
+        let second = TextBlock(paragraphs: [[RichSpan("Only on the second sheet")]], style: Fixtures.body, width: 200)
+        _ = measurer.measure(heading)
+        _ = measurer.measure(first)
+        #expect(measurer.layoutsMade == 2)
+        measurer.finishSheet()
+
+        _ = measurer.measure(heading)
+        _ = measurer.measure(second)
+        #expect(measurer.layoutsMade == 3)
+        measurer.finishSheet()
+
+        // The third sheet: the heading was kept through the second; the first sheet's own
+        // block was dropped when the second sheet finished without it.
+        _ = measurer.measure(heading)
+        #expect(measurer.layoutsMade == 3)
+        _ = measurer.measure(first)
+        #expect(measurer.layoutsMade == 4)
+        measurer.finishSheet()
+        measurer.finishSheet()
+        _ = measurer.measure(heading)
+        #expect(measurer.layoutsMade == 5)
+    }
+
     /// The same bytes whether the layouts come from the cache or are made again.
     @Test func cachedLayoutsDrawTheSameBytes() throws {
         let measurer = PangoTextMeasurer()

@@ -32,9 +32,17 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         withLayout(of: block) { $0.metrics }
     }
 
-    /// Forgets the layouts kept for drawing the blocks measured so far. A worker calls it when a
-    /// sheet is finished, so that memory does not depend on how many sheets it has done; the
-    /// cache is bounded anyway.
+    /// Tells the measurer a sheet is finished: of the layouts kept for drawing, only the ones
+    /// this sheet used are kept, for the blocks the next sheet shares with it (a template's fixed
+    /// text). A worker calls it after each sheet, so that memory does not depend on how many
+    /// sheets it has done.
+    public func finishSheet() {
+        lock.lock()
+        defer { lock.unlock() }
+        engine.finishSheet()
+    }
+
+    /// Forgets every layout kept for drawing.
     public func discardCachedLayouts() {
         lock.lock()
         defer { lock.unlock() }

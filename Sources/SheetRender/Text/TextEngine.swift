@@ -9,9 +9,13 @@ import SheetLayout
 ///
 /// Layouts are cached by block: the layout engine measures a block, and the PDF and the
 /// thumbnail then draw that same block, so without the cache every block would be shaped and
-/// broken into lines three times or more. Because a cached layout must never be laid out again
-/// differently, each language has a context of its own (changing a context's language would
-/// make Pango redo every layout made in it).
+/// broken into lines three times or more. The cache spans two sheets: when a sheet is finished,
+/// the layouts it used are kept for the next one and the rest are dropped, so that the text
+/// every sheet of a template shares (headings, labels, the participation model's modes, page
+/// footers) is laid out once per worker rather than once per sheet, while memory stays at two
+/// sheets' worth. Because a cached layout must never be laid out again differently, each
+/// language has a context of its own (changing a context's language would make Pango redo every
+/// layout made in it).
 ///
 /// The contexts are never updated from a cairo target (`pango_cairo_update_context` is not
 /// called): its matrix stays the identity at 72 dpi, hinting is off and glyph positions are not
@@ -23,7 +27,10 @@ final class TextEngine {
     private var contexts: [String: OpaquePointer] = [:]
     private var descriptions: [FontKey: OpaquePointer] = [:]
     private var verticalMetrics: [VerticalKey: VerticalMetrics] = [:]
+    /// The layouts used since the last `finishSheet`.
     private var layouts: [TextBlock: BlockLayout] = [:]
+    /// The layouts the sheet before used, kept for the blocks the next sheet shares with it.
+    private var previousSheetLayouts: [TextBlock: BlockLayout] = [:]
     private let hyphenator: Hyphenator
     /// How many blocks have been laid out (not taken from the cache), for tests.
     private(set) var layoutsMade = 0
@@ -60,24 +67,38 @@ final class TextEngine {
 
     deinit {
         layouts.removeAll()
+        previousSheetLayouts.removeAll()
         for description in descriptions.values { pango_font_description_free(description) }
         for context in contexts.values { GLibInterop.unref(context) }
         GLibInterop.unref(fontMap)
     }
 
-    /// `block` laid out: from the cache when it was laid out before, else made now.
+    /// `block` laid out: from the cache when this sheet or the one before laid it out, else
+    /// made now.
     func layOut(_ block: TextBlock) -> BlockLayout {
         if let cached = layouts[block] { return cached }
-        let layout = makeLayout(block)
-        layoutsMade += 1
+        let layout: BlockLayout
+        if let kept = previousSheetLayouts.removeValue(forKey: block) {
+            layout = kept
+        } else {
+            layout = makeLayout(block)
+            layoutsMade += 1
+        }
         if layouts.count >= Self.layoutCacheLimit { layouts.removeAll() }
         layouts[block] = layout
         return layout
     }
 
-    /// Drops every cached layout (a worker calls it between sheets to keep memory flat).
+    /// Ends a sheet: the layouts it used are kept for the next sheet, the rest are dropped.
+    func finishSheet() {
+        previousSheetLayouts.removeAll(keepingCapacity: true)
+        swap(&layouts, &previousSheetLayouts)
+    }
+
+    /// Drops every cached layout.
     func discardLayouts() {
         layouts.removeAll()
+        previousSheetLayouts.removeAll()
     }
 
     /// Lays `block` out: one `PangoLayout` per paragraph, lines at a fixed pitch of
