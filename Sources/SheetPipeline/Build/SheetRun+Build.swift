@@ -297,7 +297,10 @@ extension SheetRun {
         _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: WorkerState, committer: OutputCommitter
     ) -> (sheet: Result<Manifest.Sheet?, PipelineError>, diagnostics: [Diagnostic]) {
         var local = RunReport()
-        defer { state.measurer.finishSheet() }
+        defer {
+            state.measurer.finishSheet()
+            AllocatorTuning.releaseFreeMemory()
+        }
         let images = ImageCache()
         guard let document = lay(profile, inputs: inputs, renderer: state.renderer, images: images, report: &local) else {
             return (.success(nil), local.diagnostics)

@@ -22,4 +22,16 @@ public enum AllocatorTuning {
         _ = mallopt(M_MMAP_THRESHOLD, mmapThreshold)
         #endif
     }
+
+    /// Hands the pages of freed blocks inside the arenas back to the system. A worker calls it
+    /// after each sheet: the memory in use between sheets is some 12–17 MiB, but the arenas keep
+    /// the pages of whatever a sheet freed, and which pages those are varies from sheet to
+    /// sheet, so without it the resident memory creeps up over a long batch. Measured on forced
+    /// builds with 2 jobs (resident anonymous memory, sampled): 200 profiles 23–25 MiB, 2000
+    /// 29.5–30 MiB without; 22.5 and 26–27 MiB with.
+    public static func releaseFreeMemory() {
+        #if os(Linux)
+        _ = malloc_trim(0)
+        #endif
+    }
 }
