@@ -25,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import namedtuple
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "profilesheet")
@@ -132,8 +133,12 @@ def sample_anonymous_memory(pid, peak, done):
         done.wait(0.01)
 
 
+Measured = namedtuple("Measured", "seconds resident anonymous")
+
+
 def run(arguments):
-    """Runs the binary; returns (seconds, peak RSS in MiB, exit status, peak anonymous MiB)."""
+    """Runs the binary: its time in seconds, and its peak resident and anonymous memory in MiB.
+    Stops the bench when it fails."""
     started = time.perf_counter()
     process = subprocess.Popen([BINARY] + arguments, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak, done = [0], threading.Event()
@@ -148,7 +153,7 @@ def run(arguments):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"bench: profilesheet {' '.join(arguments)} exited {code}:\n{errors[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024, code, peak[0] / 1024
+    return Measured(seconds, usage.ru_maxrss / 1024, peak[0] / 1024)
 
 
 def median(values):
@@ -170,12 +175,12 @@ def main():
 
     results = {}
     for label, job_count in [("forced build, 1 job", 1), (f"forced build, {jobs} jobs", jobs)]:
-        times = [run(["build", "--force", "--jobs", str(job_count)] + common)[0] for _ in range(runs)]
+        times = [run(["build", "--force", "--jobs", str(job_count)] + common).seconds for _ in range(runs)]
         results[label] = count / median(times)
         print(f"- {label}: {results[label]:.1f} sheets/s (median {median(times):.2f} s)")
-    rebuild = [run(["build"] + common)[0] for _ in range(runs)]
+    rebuild = [run(["build"] + common).seconds for _ in range(runs)]
     print(f"- no-change rebuild: {median(rebuild):.3f} s (median)")
-    validate = [run(["validate", "--jobs", str(jobs)] + common[:4])[0] for _ in range(runs)]
+    validate = [run(["validate", "--jobs", str(jobs)] + common[:4]).seconds for _ in range(runs)]
     print(f"- validate, {jobs} jobs: {count / median(validate):.1f} profiles/s (median {median(validate):.2f} s)")
 
     peaks, anonymous = {}, {}
@@ -185,8 +190,8 @@ def main():
         shutil.rmtree(output, ignore_errors=True)
         # A peak is the largest of many moments, so it varies from run to run: take the median.
         measured = [run(["build", "--force", "--jobs", str(jobs)] + common) for _ in range(runs)]
-        resident = sorted(result[1] for result in measured)
-        allocated = sorted(result[3] for result in measured)
+        resident = sorted(result.resident for result in measured)
+        allocated = sorted(result.anonymous for result in measured)
         peaks[size], anonymous[size] = median(resident), median(allocated)
         print(f"- peak memory, forced build of {size}: {peaks[size]:.0f} MiB resident (median; "
               f"{resident[0]:.0f}–{resident[-1]:.0f}), {anonymous[size]:.1f} MiB anonymous "
@@ -199,7 +204,7 @@ def main():
     print(f"- speed-up with {jobs} jobs: {speedup:.2f}×")
 
     preview_profile = os.path.join(ROOT, "profiles", "us-rse.yaml")
-    cold = [run(["preview", preview_profile, "--output", os.path.join(work, "preview-output")])[0] for _ in range(max(runs, 5))]
+    cold = [run(["preview", preview_profile, "--output", os.path.join(work, "preview-output")]).seconds for _ in range(max(runs, 5))]
     print(f"- cold preview of one profile: {median(cold) * 1000:.0f} ms (median, process start to files written)")
     latencies = watch_latency(work, max(runs, 5))
     print(f"- preview --watch, save to new files: {median(latencies) * 1000:.0f} ms (median of {len(latencies)} saves)")
