@@ -15,7 +15,10 @@ medians over RUNS runs of the release binary:
   the anonymous part is the memory the process allocated.
 
 Speed is measured here, never in the test suite: these machines are shared and noisy, so
-read the medians and the ratios, not single runs.
+read the medians and the ratios, not single runs. Beside each forced build's rate the bench
+prints the CPU time a sheet took and how many cores were busy on average: when other work on
+the machine takes the cores, the rate falls and so does the second figure, while the first
+moves less.
 """
 import os
 import random
@@ -133,12 +136,12 @@ def sample_anonymous_memory(pid, peak, done):
         done.wait(0.01)
 
 
-Measured = namedtuple("Measured", "seconds resident anonymous")
+Measured = namedtuple("Measured", "seconds cpu resident anonymous")
 
 
 def run(arguments):
-    """Runs the binary: its time in seconds, and its peak resident and anonymous memory in MiB.
-    Stops the bench when it fails."""
+    """Runs the binary: its wall-clock time and its CPU time (user and system) in seconds, and
+    its peak resident and anonymous memory in MiB. Stops the bench when it fails."""
     started = time.perf_counter()
     process = subprocess.Popen([BINARY] + arguments, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak, done = [0], threading.Event()
@@ -153,7 +156,7 @@ def run(arguments):
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"bench: profilesheet {' '.join(arguments)} exited {code}:\n{errors[-2000:]}")
-    return Measured(seconds, usage.ru_maxrss / 1024, peak[0] / 1024)
+    return Measured(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak[0] / 1024)
 
 
 def median(values):
@@ -175,9 +178,12 @@ def main():
 
     results = {}
     for label, job_count in [("forced build, 1 job", 1), (f"forced build, {jobs} jobs", jobs)]:
-        times = [run(["build", "--force", "--jobs", str(job_count)] + common).seconds for _ in range(runs)]
+        measured = [run(["build", "--force", "--jobs", str(job_count)] + common) for _ in range(runs)]
+        times = [result.seconds for result in measured]
         results[label] = count / median(times)
-        print(f"- {label}: {results[label]:.1f} sheets/s (median {median(times):.2f} s)")
+        cpu = median(result.cpu for result in measured) / count * 1000
+        print(f"- {label}: {results[label]:.1f} sheets/s (median {median(times):.2f} s; "
+              f"{cpu:.1f} ms of CPU a sheet, {median(result.cpu / result.seconds for result in measured):.2f} cores busy)")
     rebuild = [run(["build"] + common).seconds for _ in range(runs)]
     print(f"- no-change rebuild: {median(rebuild):.3f} s (median)")
     validate = [run(["validate", "--jobs", str(jobs)] + common[:4]).seconds for _ in range(runs)]
