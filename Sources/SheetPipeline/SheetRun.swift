@@ -95,6 +95,14 @@ public struct SheetRun: Sendable {
     /// the survey rows that match it. Files are replaced atomically, so a viewer never reads a
     /// half-written one; PNGs of pages the sheet no longer has are removed.
     public func preview(_ profile: String) -> RunReport {
+        preview(profile, renderer: SheetRenderer())
+    }
+
+    /// `preview(_:)` through `renderer`, which keeps the layouts of this render for the next
+    /// (`PangoTextMeasurer.finishSheet`). `preview --watch` renders every save through one
+    /// renderer, so a save lays out only the blocks it changed, and fonts are loaded once.
+    public func preview(_ profile: String, renderer: SheetRenderer) -> RunReport {
+        defer { renderer.measurer.finishSheet() }
         var report = RunReport()
         let started = Date()
         do {
@@ -102,8 +110,6 @@ public struct SheetRun: Sendable {
             let directory = path(in: configuration.outputDirectory, "preview")
             try AtomicFile.ensureDirectory(directory)
             AtomicFile.sweepTemporaries(in: directory)
-            let measurer = PangoTextMeasurer()
-            let renderer = SheetRenderer(measurer: measurer)
             if let first = inputs.profiles.first {
                 report.logoPath = first.logo?.resolvedPath
                 let images = ImageCache()

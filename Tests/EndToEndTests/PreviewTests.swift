@@ -1,4 +1,6 @@
 import Foundation
+import SheetPipeline
+@testable import SheetRender
 import TestSupport
 import Testing
 
@@ -40,6 +42,37 @@ struct PreviewTests {
         try FileManager.default.createDirectory(atPath: root + "/profiles", withIntermediateDirectories: true)
         try Self.valid.write(toFile: root + "/profiles/demo.yaml", atomically: true, encoding: .utf8)
         return root
+    }
+
+    /// `preview --watch` renders every save through one renderer: rendering an unchanged
+    /// profile again lays nothing out again and paints the same pages; an edit lays out only
+    /// the blocks it changed.
+    @Test func renderingAgainThroughOneRendererReusesItsLayouts() throws {
+        let root = try scratch()
+        let run = SheetRun(configuration: RunConfiguration(
+            profilesDirectory: root + "/profiles", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
+            outputDirectory: root + "/output", currentYear: 2026))
+        let renderer = SheetRenderer()
+        func pages() throws -> [Data] {
+            try FileManager.default.contentsOfDirectory(atPath: root + "/output/preview").filter { $0.hasSuffix(".png") }.sorted()
+                .map { try Data(contentsOf: URL(fileURLWithPath: root + "/output/preview/" + $0)) }
+        }
+
+        #expect(run.preview("demo", renderer: renderer).rendered == 1)
+        let firstPages = try pages()
+        let laidOut = renderer.measurer.layoutsMade
+        #expect(laidOut > 10)
+
+        #expect(run.preview("demo", renderer: renderer).rendered == 1)
+        #expect(renderer.measurer.layoutsMade == laidOut)
+        #expect(try pages() == firstPages)
+
+        try Self.valid.replacingOccurrences(of: "Demo Community", with: "Renamed Community")
+            .write(toFile: root + "/profiles/demo.yaml", atomically: true, encoding: .utf8)
+        #expect(run.preview("demo", renderer: renderer).rendered == 1)
+        let relaidOut = renderer.measurer.layoutsMade - laidOut
+        #expect(relaidOut > 0 && relaidOut < laidOut / 2)
+        #expect(try pages() != firstPages)
     }
 
     @Test func previewWritesOnePNGPerPage() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SheetCore
+import SheetRender
 
 /// `preview --watch`: renders a profile, then again whenever the profile, its logo, the
 /// taxonomy, a survey or the template changes. A burst of saves renders once (the files must
@@ -19,9 +20,12 @@ public struct PreviewWatcher: Sendable {
     }
 
     /// Renders now and on every change until `shouldStop` says so; `report` receives each
-    /// render's report. Returns after the stop.
+    /// render's report. Returns after the stop. Every render goes through one renderer, whose
+    /// fonts stay loaded and whose layouts of unchanged text are reused (a font installed while
+    /// watching is seen after a restart).
     public func watch(shouldStop: @escaping @Sendable () -> Bool, report: (RunReport) -> Void) {
-        var result = run.preview(profile)
+        let renderer = SheetRenderer()
+        var result = run.preview(profile, renderer: renderer)
         report(result)
         var logo = result.logoPath
         var snapshot = watched(logo: logo)
@@ -42,7 +46,7 @@ public struct PreviewWatcher: Sendable {
                 }
             }
             if shouldStop() { break }
-            result = run.preview(profile)
+            result = run.preview(profile, renderer: renderer)
             report(result)
             if let path = result.logoPath { logo = path }
             snapshot = watched(logo: logo)
