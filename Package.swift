@@ -26,6 +26,7 @@ let package = Package(
         ),
         // libpng's simplified API, for encoding thumbnails.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CSPNG", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
         // libhyphen ships no pkg-config file: the module map links -lhyphen.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
@@ -37,7 +38,7 @@ let package = Package(
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // The only code that touches Cairo, Pango and libhyphen (and glibc's allocator settings).
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CMalloc"]),
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CMalloc"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(
             name: "SheetPipeline",

@@ -8,8 +8,9 @@ packages=(
   libcairo2-dev        # PDF and PNG surfaces
   libpango1.0-dev      # text shaping, line breaking, font fallback
   librsvg2-dev         # SVG logos
-  libgdk-pixbuf-2.0-dev  # PNG and JPEG logos
+  libgdk-pixbuf-2.0-dev  # JPEG logos
   libpng-dev           # thumbnails (libpng's simplified API)
+  libspng-dev          # PNG logos, decoded a row at a time
   libfreetype-dev libfontconfig-dev  # font faces opened for cairo (CairoFontFaces)
   libhyphen-dev        # dictionary hyphenation (LibreOffice's libhyphen)
   hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl  # its patterns,

@@ -46,10 +46,16 @@ public enum ImageDecoder {
         }
         if let problem = RasterCompleteness.problem(in: data, format: format) { throw failure(problem) }
 
-        // Ours to release: from libpng for a PNG, or a reference taken from the JPEG loader.
-        let pixbuf = try format == .png
-            ? decodePNG(data, failure: failure)
-            : decodeJPEG(data, info: info, maximumPixels: maximumPixels, failure: failure)
+        if format == .png {
+            do {
+                return try PNGDecoder.decode([UInt8](data), within: maximumPixels)
+            } catch let error as PNGDecodeError {
+                throw failure(error.message)
+            }
+        }
+
+        // A reference taken from the JPEG loader: ours to release.
+        let pixbuf = try decodeJPEG(data, info: info, maximumPixels: maximumPixels, failure: failure)
         defer { GLibInterop.unref(pixbuf) }
 
         // The scaled copy, if any, is ours too.
@@ -68,15 +74,6 @@ public enum ImageDecoder {
         }
         guard let image = RasterImage.make(from: source) else { throw failure("unsupported pixel layout or out of memory") }
         return image
-    }
-
-    /// A PNG decoded by libpng (`PNGDecoder`), at full size.
-    private static func decodePNG(_ data: Data, failure: (String) -> RenderError) throws -> OpaquePointer {
-        do {
-            return try PNGDecoder.decode([UInt8](data))
-        } catch {
-            throw failure(error.message)
-        }
     }
 
     /// A JPEG decoded by gdk-pixbuf's loader, at a fraction of its size when it is much larger

@@ -16,6 +16,35 @@ final class RasterImage {
 
     deinit { cairo_surface_destroy(surface) }
 
+    /// A new cairo image surface of `width` × `height` pixels (ARGB32 when `hasAlpha`, else
+    /// RGB24), its rows written by `fill` through the function it is handed: row index, then
+    /// the row's pixels in cairo's layout. Nil when cairo cannot make the surface.
+    static func make<Failure: Error>(
+        width: Int, height: Int, hasAlpha: Bool,
+        fill: ((Int, UnsafeBufferPointer<UInt32>) -> Void) throws(Failure) -> Void
+    ) throws(Failure) -> RasterImage? {
+        guard width > 0, height > 0,
+              let surface = cairo_image_surface_create(hasAlpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24, Int32(width), Int32(height))
+        else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let target = cairo_image_surface_get_data(surface) else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        cairo_surface_flush(surface)  // required before touching the pixels directly
+        do {
+            try fill { y, pixels in
+                guard y < height, pixels.count == width else { return }
+                UnsafeMutableRawPointer(target + y * stride).copyMemory(from: pixels.baseAddress!, byteCount: 4 * width)
+            }
+        } catch {
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        cairo_surface_mark_dirty(surface)  // tells cairo the pixels changed behind its back
+        return RasterImage(surface: surface, width: width, height: height)
+    }
+
     /// Copies a `GdkPixbuf` into a new cairo image surface.
     ///
     /// The formats differ: a pixbuf holds bytes R, G, B (, A) per pixel, alpha not
