@@ -8,6 +8,8 @@ medians over RUNS runs of the release binary:
 - sheets per second for a forced build with 1 job and with all cores,
 - the time of a no-change rebuild,
 - profiles per second for `validate` (all cores),
+- peak memory of a forced build of a few profiles whose logo is a 4096² PNG (the largest a
+  profile may have),
 - peak memory of a forced build at N/5, N, 2N and 4N profiles (the issue's 200 and 2000 are
   N/5 and 2N at the default N): the peak resident size (max RSS, from the kernel) and the peak
   anonymous part of it (sampled from /proc every 10 ms). The resident size also counts the
@@ -26,8 +28,10 @@ import shutil
 import statistics
 import subprocess
 import sys
+import struct
 import threading
 import time
+import zlib
 from collections import namedtuple
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -95,6 +99,27 @@ def profile(rng, index, logos, keywords):
     lines += ["contact:", f"  name: Contact {index}", f"  email: contact{index}@example.org",
               f"  url: https://bench{index}.example.org/contact"]
     return pid, "\n".join(lines) + "\n"
+
+
+def write_large_png(path, side=4096):
+    """A `side`² RGBA PNG, the largest logo a profile may have: a gradient with a transparent
+    band, which compresses to well under the 16 MiB a logo file may take. Compressed a row at a
+    time, so that the bench itself stays small: a process it starts is forked from it, and its
+    peak resident size counts the bench's pages until it executes the binary."""
+    compressor = zlib.compressobj(6)
+    data = bytearray()
+    for y in range(side):
+        shade = 255 * y // (side - 1)
+        alpha = 0 if side // 3 <= y < side // 2 else 255
+        data += compressor.compress(b"\x00" + bytes((shade, 96, 255 - shade, alpha)) * side)
+    data += compressor.flush()
+
+    def chunk(kind, payload):
+        return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", side, side, 8, 6, 0, 0, 0)
+    with open(path, "wb") as out:
+        out.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", bytes(data)) + chunk(b"IEND", b""))
 
 
 def generate(directory, count, seed=7):
@@ -206,6 +231,21 @@ def main():
           f"{anonymous[4 * count] / anonymous[count]:.2f} anonymous")
     print(f"- peak memory ratio 2N/(N/5): {peaks[2 * count] / peaks[small]:.2f} resident, "
           f"{anonymous[2 * count] / anonymous[small]:.2f} anonymous")
+    # The largest logo a profile may have, on a few profiles: what a logo costs at its worst.
+    generate(profiles, 2 * jobs, seed=11)
+    write_large_png(os.path.join(profiles, "logos", "large.png"))
+    for name in os.listdir(profiles):
+        if name.endswith(".yaml") and name != "taxonomy.yaml":
+            path = os.path.join(profiles, name)
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write("\n".join("logo: logos/large.png" if line.startswith("logo:") else line for line in text.split("\n")))
+    shutil.rmtree(output, ignore_errors=True)
+    measured = [run(["build", "--force", "--jobs", str(jobs)] + common) for _ in range(runs)]
+    print(f"- peak memory, forced build of {2 * jobs} profiles with a 4096² PNG logo: "
+          f"{median(result.resident for result in measured):.0f} MiB resident, "
+          f"{median(result.anonymous for result in measured):.1f} MiB anonymous (medians)")
     speedup = results[f"forced build, {jobs} jobs"] / results["forced build, 1 job"]
     print(f"- speed-up with {jobs} jobs: {speedup:.2f}×")
 
