@@ -20,13 +20,17 @@ struct RowShrinker {
     /// RGB24 (cairo's formats; both one native-endian 32-bit word a pixel).
     let hasAlpha: Bool
 
-    /// For target column `t`: the source columns wholly inside it, `fullStart[t]..<fullEnd[t]`.
-    private let fullStart: [Int]
-    private let fullEnd: [Int]
-    /// For target column `t`: the source column cut by its left edge and the share of it that
-    /// falls inside, in source-width units (0 when none is cut); the same for its right edge.
-    private let leftCut: [(column: Int, share: Float)]
-    private let rightCut: [(column: Int, share: Float)]
+    /// Which source columns make up a target column.
+    private struct Column {
+        /// The source columns wholly inside it.
+        var full: Range<Int>
+        /// The source column cut by its left edge and the share of it inside, in target-column
+        /// units (share 0 when no column is cut); the same for its right edge.
+        var leftCut: (column: Int, share: Float)
+        var rightCut: (column: Int, share: Float)
+    }
+
+    private let columns: [Column]
     /// `width / sourceWidth`: a whole source column's weight in its target column.
     private let fullWeight: Float
 
@@ -35,6 +39,8 @@ struct RowShrinker {
     private var across: [Float]
     private var current: [Float]
     private var following: [Float]
+    /// The target row in cairo's layout, as it is handed out.
+    private var pixels: [UInt32]
     private var nextSourceRow = 0
     private(set) var rowsWritten = 0
 
@@ -48,27 +54,21 @@ struct RowShrinker {
         self.height = height
         self.hasAlpha = hasAlpha
         fullWeight = Float(width) / Float(sourceWidth)
-        var fullStart: [Int] = [], fullEnd: [Int] = []
-        var leftCut: [(Int, Float)] = [], rightCut: [(Int, Float)] = []
-        for target in 0..<width {
+        columns = (0..<width).map { target in
             let left = target * sourceWidth, right = (target + 1) * sourceWidth
-            // The first source column starting at or after `left`, and the first ending after `right`.
+            // Source columns first..<last lie wholly inside; `left` and `right` may cut one each.
             let first = (left + width - 1) / width
-            let last = right / width  // columns first..<last lie wholly inside
-            fullStart.append(first)
-            fullEnd.append(max(first, last))
+            let last = right / width
             let leftColumn = left / width
-            leftCut.append(left % width == 0 ? (0, 0) : (leftColumn, Float((leftColumn + 1) * width - left) / Float(sourceWidth)))
-            rightCut.append(right % width == 0 || last >= sourceWidth
-                ? (0, 0) : (last, Float(right - last * width) / Float(sourceWidth)))
+            return Column(
+                full: first..<max(first, last),
+                leftCut: left % width == 0 ? (0, 0) : (leftColumn, Float((leftColumn + 1) * width - left) / Float(sourceWidth)),
+                rightCut: right % width == 0 || last >= sourceWidth ? (0, 0) : (last, Float(right - last * width) / Float(sourceWidth)))
         }
-        self.fullStart = fullStart
-        self.fullEnd = fullEnd
-        self.leftCut = leftCut
-        self.rightCut = rightCut
         across = Array(repeating: 0, count: 4 * width)
         current = across
         following = across
+        pixels = Array(repeating: 0, count: width)
     }
 
     /// Bytes a source pixel: R, G, B, A (alpha not premultiplied) when the source has alpha,
@@ -107,54 +107,47 @@ struct RowShrinker {
             let a = Float(p[3])
             return (Float(p[0]) * a / 255, Float(p[1]) * a / 255, Float(p[2]) * a / 255, a)
         }
-        fullStart.withUnsafeBufferPointer { starts in
-        fullEnd.withUnsafeBufferPointer { ends in
-        leftCut.withUnsafeBufferPointer { leftCuts in
-        rightCut.withUnsafeBufferPointer { rightCuts in
-        across.withUnsafeMutableBufferPointer { sums in
-            for target in 0..<width {
-                var red: UInt32 = 0, green: UInt32 = 0, blue: UInt32 = 0, opacity: UInt32 = 0
-                var p = row + channels * starts[target]
-                let count = ends[target] - starts[target]
-                if alpha {
-                    for _ in 0..<count {
-                        let a = UInt32(p[3])
-                        red &+= UInt32(p[0]) &* a
-                        green &+= UInt32(p[1]) &* a
-                        blue &+= UInt32(p[2]) &* a
-                        opacity &+= a
-                        p += 4
+        columns.withUnsafeBufferPointer { columns in
+            across.withUnsafeMutableBufferPointer { sums in
+                for (target, column) in columns.enumerated() {
+                    var red: UInt32 = 0, green: UInt32 = 0, blue: UInt32 = 0, opacity: UInt32 = 0
+                    var p = row + channels * column.full.lowerBound
+                    if alpha {
+                        for _ in column.full {
+                            let a = UInt32(p[3])
+                            red &+= UInt32(p[0]) &* a
+                            green &+= UInt32(p[1]) &* a
+                            blue &+= UInt32(p[2]) &* a
+                            opacity &+= a
+                            p += 4
+                        }
+                    } else {
+                        for _ in column.full {
+                            red &+= UInt32(p[0])
+                            green &+= UInt32(p[1])
+                            blue &+= UInt32(p[2])
+                            p += 3
+                        }
+                        opacity = 255 &* UInt32(column.full.count)
                     }
-                } else {
-                    for _ in 0..<count {
-                        red &+= UInt32(p[0])
-                        green &+= UInt32(p[1])
-                        blue &+= UInt32(p[2])
-                        p += 3
+                    var r = Float(red) * scale, g = Float(green) * scale, b = Float(blue) * scale
+                    var a = Float(opacity) * weight
+                    @inline(__always) func add(_ cut: (column: Int, share: Float)) {
+                        guard cut.share > 0 else { return }
+                        let (pr, pg, pb, pa) = pixel(cut.column)
+                        r += pr * cut.share
+                        g += pg * cut.share
+                        b += pb * cut.share
+                        a += pa * cut.share
                     }
-                    opacity = 255 &* UInt32(count)
+                    add(column.leftCut)
+                    add(column.rightCut)
+                    sums[4 * target] = r
+                    sums[4 * target + 1] = g
+                    sums[4 * target + 2] = b
+                    sums[4 * target + 3] = a
                 }
-                var r = Float(red) * scale, g = Float(green) * scale, b = Float(blue) * scale
-                var a = Float(opacity) * weight
-                @inline(__always) func add(_ cut: (column: Int, share: Float)) {
-                    guard cut.share > 0 else { return }
-                    let (pr, pg, pb, pa) = pixel(cut.column)
-                    r += pr * cut.share
-                    g += pg * cut.share
-                    b += pb * cut.share
-                    a += pa * cut.share
-                }
-                add(leftCuts[target])
-                add(rightCuts[target])
-                sums[4 * target] = r
-                sums[4 * target + 1] = g
-                sums[4 * target + 2] = b
-                sums[4 * target + 3] = a
             }
-        }
-        }
-        }
-        }
         }
     }
 
@@ -168,7 +161,6 @@ struct RowShrinker {
 
     /// Writes the completed target row in cairo's layout.
     private mutating func emit(_ write: (Int, UnsafeBufferPointer<UInt32>) -> Void) {
-        var pixels = [UInt32](repeating: 0, count: width)
         for target in 0..<width {
             @inline(__always) func byte(_ value: Float, atMost limit: UInt32) -> UInt32 {
                 min(limit, UInt32(max(0, value) + 0.5))
