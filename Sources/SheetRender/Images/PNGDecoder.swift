@@ -41,7 +41,9 @@ enum PNGDecoder {
                         // The last row comes with SPNG_EOI: the image is complete.
                         let status = row.withUnsafeMutableBytes { spng_decode_row(context, $0.baseAddress, $0.count) }
                         if status != 0, status != Int32(SPNG_EOI.rawValue) { try check(status) }
-                        row.withUnsafeBufferPointer { shrinker.add($0.baseAddress!, write: writeRow) }
+                        row.withUnsafeBufferPointer { bytes in
+                            if let start = bytes.baseAddress { shrinker.add(start, write: writeRow) }
+                        }
                     }
                 } else {
                     // Interlaced (Adam7): the passes fill every row in turn, so the whole image is
@@ -51,7 +53,8 @@ enum PNGDecoder {
                     var pixels = [UInt8](repeating: 0, count: size)
                     try check(pixels.withUnsafeMutableBytes { spng_decode_image(context, $0.baseAddress, $0.count, format, flags) })
                     pixels.withUnsafeBufferPointer { all in
-                        for y in 0..<height { shrinker.add(all.baseAddress! + rowBytes * y, write: writeRow) }
+                        guard let start = all.baseAddress else { return }
+                        for y in 0..<height { shrinker.add(start + rowBytes * y, write: writeRow) }
                     }
                 }
             }

@@ -93,7 +93,7 @@ struct RowShrinker {
         if bottom >= boundary {
             emit(write)
             swap(&current, &following)
-            for index in following.indices { following[index] = 0 }
+            following.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
         }
     }
 
