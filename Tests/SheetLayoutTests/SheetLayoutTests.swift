@@ -38,16 +38,16 @@ struct SheetLayoutTests {
     @Test func sectionsWithoutDataCollapse() throws {
         let result = try LayoutFixture.layout(LayoutFixture.minimal())
         let first = result.document.pages[0].frame
-        let roles = first.frames(withRolePrefix: "").map(\.role)
-        #expect(roles.contains("title-band"))
-        #expect(roles.contains("paragraphs:mission"))
-        #expect(!roles.contains("key-figures"))
-        #expect(!roles.contains { $0.hasPrefix("bar-chart") })
-        #expect(!roles.contains("paragraphs:narrative"))
+        let sections = first.sections().map(\.section)
+        #expect(sections.contains(.init(kind: .titleBand)))
+        #expect(sections.contains(.init(kind: .paragraphs, field: "mission")))
+        #expect(!sections.contains { $0.kind == .keyFigures })
+        #expect(!sections.contains { $0.kind == .barChart })
+        #expect(!sections.contains(.init(kind: .paragraphs, field: "narrative")))
         // The last page, optional in the template, has nothing to show and is left out; the
         // about section, the same on every sheet, stays on page 2.
         #expect(result.document.pages.count == 2)
-        #expect(result.document.pages[1].frame.frames(withRolePrefix: "about").count == 1)
+        #expect(result.document.pages[1].frame.sections().filter { $0.section.kind == .about }.count == 1)
         var withContact = LayoutFixture.minimal()
         withContact.contact.email = "a@example.org"
         #expect(try LayoutFixture.layout(withContact).document.pages.count == 3)
@@ -57,8 +57,15 @@ struct SheetLayoutTests {
         var profile = LayoutFixture.minimal()
         profile.staffing = Staffing(paidFTE: 2, volunteers: 12)
         let result = try LayoutFixture.layout(profile)
-        let tiles = result.document.pages[0].frame.frames(withRolePrefix: "tile:")
-        #expect(tiles.map(\.role) == ["tile:staffing.paid_fte", "tile:staffing.volunteers"])
+        let figures = try #require(result.document.pages[0].frame.sections().first { $0.section.kind == .keyFigures })
+        let tiles = result.document.pages[0].frame.frames { $0 == .tableRow }.filter { figures.bounds.contains($0.bounds) }
+        #expect(tiles.count == 2)
+        let labels = result.document.pages[0].frame.flattened().compactMap { placed -> String? in
+            guard placed.roles.last == .tableHeaderCell, placed.roles.contains(.section(figures.section)),
+                  case .text(let text) = placed.item else { return nil }
+            return text.block.plainText
+        }
+        #expect(labels == ["paid staff (FTE)", "volunteers"])
         let template = try LayoutFixture.template()
         let content = 612 - template.margins.left - template.margins.right
         let expected = (content - template.grid.gutter) / 2
@@ -70,7 +77,7 @@ struct SheetLayoutTests {
         var profile = LayoutFixture.minimal()
         profile.members.regions = Breakdown([.init(category: "europe", percent: 100)])
         let result = try LayoutFixture.layout(profile)
-        let chart = try #require(result.document.pages[0].frame.frames(withRolePrefix: "bar-chart:members.regions").first)
+        let chart = try #require(result.document.pages[0].frame.sections().first { $0.section == .init(kind: .barChart, field: "members.regions") })
         let template = try LayoutFixture.template()
         #expect(abs(chart.bounds.width - (612 - template.margins.left - template.margins.right)) < 0.001)
     }

@@ -29,8 +29,8 @@ struct AboutComponent: SheetComponent {
         paragraphs.append(license)
         let text = context.text(paragraphs, style: spec.style ?? "note", width: width, field: "license", profileLanguage: false)
         var builder = FrameBuilder(width: width)
-        builder.stack(text)
-        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, role: "about")
+        builder.stack(text, role: .paragraph)
+        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, section: .init(kind: .about))
     }
 
     /// The licence's text for the Creative Commons licences; nil for others.

@@ -1,7 +1,8 @@
 import SheetCore
 
 /// A breakdown as horizontal bars, largest first, each with its label and percentage, so
-/// that colour never carries the meaning alone.
+/// that colour never carries the meaning alone. Each bar lies on a grey track that stands for
+/// 100 %, so a bar's length is its share of the whole.
 struct BarChartComponent: SheetComponent {
     var spec: ComponentSpec
 
@@ -9,7 +10,7 @@ struct BarChartComponent: SheetComponent {
         guard let field = spec.field,
               let content = BreakdownSource.content(field, context: context, width: width, chart: { chart($0, context: context, width: width, field: field) })
         else { return nil }
-        return SectionHeading.wrap(spec.heading, content: content, context: context, role: "bar-chart:\(field)")
+        return SectionHeading.wrap(spec.heading, content: content, context: context, section: .init(kind: .barChart, field: field))
     }
 
     func chart(_ breakdown: Breakdown, context: LayoutContext, width: Double, field: String) -> Frame {
@@ -19,32 +20,44 @@ struct BarChartComponent: SheetComponent {
         let valueWidth = context.text("100.0%", style: "bar-value", width: nil, profileLanguage: false).metrics.size.width
         let barX = labelWidth + gap
         let barWidth = max(10, width - barX - gap - valueWidth)
-        let maxShare = breakdown.shares.map(\.percent).max() ?? 100
-        let scaleMax = max(maxShare, 1)
-        for (index, share) in breakdown.sortedByShare.enumerated() {
+        let shares = breakdown.sortedByShare
+        for (index, share) in shares.enumerated() {
             let label = context.text(context.template.label(forCategory: share.category, field: field), style: "bar-label", width: labelWidth,
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let value = context.text(NumberText.percent(share.percent), style: "bar-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let barHeight = context.space(8)
             let rowHeight = max(label.metrics.size.height, value.metrics.size.height, barHeight)
-            let top = builder.cursor
+            var row = FrameBuilder(width: width)
             var placedLabel = label
-            placedLabel.origin = Point(x: 0, y: top + (rowHeight - label.metrics.size.height) / 2)
-            builder.add(placedLabel)
-            let barY = top + (rowHeight - barHeight) / 2
-            builder.add(Shape(.rectangle(Rect(x: barX, y: barY, width: barWidth, height: barHeight), cornerRadius: barHeight / 2),
-                              fill: context.color("track")))
-            let filled = max(barHeight, barWidth * share.percent / scaleMax)
-            if share.percent > 0 {
-                builder.add(Shape(.rectangle(Rect(x: barX, y: barY, width: filled, height: barHeight), cornerRadius: barHeight / 2),
-                                  fill: context.color("bar")))
+            placedLabel.origin = Point(x: 0, y: (rowHeight - label.metrics.size.height) / 2)
+            row.add(placedLabel, role: .tableHeaderCell)
+            let barY = (rowHeight - barHeight) / 2
+            let geometry = Self.bar(share: share.percent, trackWidth: barWidth, height: barHeight)
+            row.add(Shape(.rectangle(Rect(x: barX, y: barY, width: barWidth, height: barHeight), cornerRadius: barHeight / 2),
+                          fill: context.color("track")))
+            if geometry.filled > 0 {
+                row.add(Shape(.rectangle(Rect(x: barX, y: barY, width: geometry.filled, height: barHeight), cornerRadius: geometry.cornerRadius),
+                              fill: context.color("bar")))
             }
             var placedValue = value
-            placedValue.origin = Point(x: width - valueWidth, y: top + (rowHeight - value.metrics.size.height) / 2)
-            builder.add(placedValue)
-            builder.cursor = top + rowHeight + (index == breakdown.shares.count - 1 ? 0 : context.space(4))
+            placedValue.origin = Point(x: width - valueWidth, y: (rowHeight - value.metrics.size.height) / 2)
+            row.add(placedValue, role: .tableDataCell)
+            row.cursor = rowHeight
+            builder.stack(row.frame(role: .tableRow), gapAfter: index == shares.count - 1 ? 0 : context.space(4))
         }
-        return builder.frame()
+        let table = builder.frame(role: .table)
+        var figure = FrameBuilder(width: width)
+        figure.add(table)
+        figure.cursor = table.size.height
+        return figure.frame(role: .figure(alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, template: context.template)))
+    }
+
+    /// The filled part of a bar on a track `trackWidth` long that stands for 100 %: exactly
+    /// `share` percent of it (at most the whole track), with round ends no larger than the bar
+    /// allows, so that a share of 2 % stays 2 % long rather than a dot as wide as the bar is high.
+    static func bar(share: Double, trackWidth: Double, height: Double) -> (filled: Double, cornerRadius: Double) {
+        let filled = trackWidth * min(max(share, 0), 100) / 100
+        return (filled, min(height / 2, filled / 2))
     }
 }

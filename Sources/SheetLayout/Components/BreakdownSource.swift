@@ -11,6 +11,11 @@ enum BreakdownSource {
         }
     }
 
+    /// Whether a chart of `field` shows anything: its shares, or the notice that they were withheld.
+    static func hasContent(_ field: String, in profile: Profile) -> Bool {
+        !(breakdown(field, in: profile)?.shares.isEmpty ?? true) || profile.suppressed[field] != nil
+    }
+
     /// The chart's content, the suppression notice in its place, or nil when there is neither.
     static func content(
         _ field: String, context: LayoutContext, width: Double, chart: (Breakdown) -> Frame
@@ -20,5 +25,12 @@ enum BreakdownSource {
             return SuppressionNotice.frame(suppression, width: width, context: context, field: field)
         }
         return nil
+    }
+
+    /// The chart in words, for its figure's alternative text: "Members by region: Europe 64.3%,
+    /// North America 21.4%, Other 14.3%", largest share first, as the chart shows them.
+    static func description(_ breakdown: Breakdown, heading: String?, field: String, template: Template) -> String {
+        let shares = breakdown.sortedByShare.map { "\(template.label(forCategory: $0.category, field: field)) \(NumberText.percent($0.percent))" }
+        return "\(heading ?? field): \(shares.joined(separator: ", "))"
     }
 }

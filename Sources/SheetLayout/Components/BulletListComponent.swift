@@ -14,7 +14,7 @@ struct BulletListComponent: SheetComponent {
         } else {
             content = Bullets.list(items.map(\.paragraphs), style: spec.style ?? "body", width: width, context: context, field: field)
         }
-        return SectionHeading.wrap(spec.heading, content: content, context: context, role: "bullet-list:\(field)")
+        return SectionHeading.wrap(spec.heading, content: content, context: context, section: .init(kind: .bulletList, field: field))
     }
 
     static func items(_ field: String, in profile: Profile) -> [RichText] {

@@ -24,15 +24,20 @@ enum ChipsLayout {
                 x = 0
                 rowHeight = 0
             }
-            builder.add(Shape(
-                .rectangle(Rect(x: x, y: builder.cursor, width: chipWidth, height: chipHeight), cornerRadius: min(chipHeight / 2, context.space(9))),
+            var chip = FrameBuilder(width: chipWidth)
+            chip.addDecoration(Shape(
+                .rectangle(Rect(x: 0, y: 0, width: chipWidth, height: chipHeight), cornerRadius: min(chipHeight / 2, context.space(9))),
                 fill: fill, stroke: stroke))
-            text.origin = Point(x: x + paddingX, y: builder.cursor + paddingY)
-            builder.add(text)
+            text.origin = Point(x: paddingX, y: paddingY)
+            chip.add(text, role: .listBody)
+            chip.cursor = chipHeight
+            var item = chip.frame(role: .listItem)
+            item.origin = Point(x: x, y: builder.cursor)
+            builder.add(item)
             x += chipWidth + gap
             rowHeight = max(rowHeight, chipHeight)
         }
         builder.cursor += rowHeight
-        return builder.frame()
+        return builder.frame(role: .list)
     }
 }

@@ -17,16 +17,19 @@ struct ContactComponent: SheetComponent {
         for (index, row) in rows.enumerated() {
             let label = context.text(row.label, style: "label", width: labelWidth, profileLanguage: false)
             let value = context.text(row.text, style: "body", width: width - labelWidth, field: row.field, profileLanguage: false, link: row.link)
-            let top = builder.cursor
+            var line = FrameBuilder(width: width)
             var placedLabel = label
-            placedLabel.origin = Point(x: 0, y: top + value.metrics.firstBaseline - label.metrics.firstBaseline)
-            builder.add(placedLabel)
-            var placedValue = value
-            placedValue.origin = Point(x: labelWidth, y: top)
-            builder.add(placedValue)
-            builder.cursor = top + max(value.metrics.size.height, label.metrics.size.height) + (index == rows.count - 1 ? 0 : context.space(3))
+            placedLabel.origin = Point(x: 0, y: value.metrics.firstBaseline - label.metrics.firstBaseline)
+            line.add(placedLabel, role: .tableHeaderCell)
+            var placedValue = FrameBuilder.frame(value, role: row.link.map { .link(url: $0) } ?? .paragraph)
+            placedValue.origin = .zero
+            var cell = Frame(origin: Point(x: labelWidth, y: 0), size: placedValue.size, items: [.group(placedValue)], role: .tableDataCell)
+            cell.size = placedValue.size
+            line.add(cell)
+            line.cursor = max(value.metrics.size.height, label.metrics.size.height)
+            builder.stack(line.frame(role: .tableRow), gapAfter: index == rows.count - 1 ? 0 : context.space(3))
         }
-        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, role: "contact")
+        return SectionHeading.wrap(spec.heading, content: builder.frame(role: .table), context: context, section: .init(kind: .contact))
     }
 
     /// A URL as shown: without `https://` and a trailing `/`.

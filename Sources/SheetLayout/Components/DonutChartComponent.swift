@@ -10,7 +10,7 @@ struct DonutChartComponent: SheetComponent {
         guard let field = spec.field,
               let content = BreakdownSource.content(field, context: context, width: width, chart: { chart($0, context: context, width: width, field: field) })
         else { return nil }
-        return SectionHeading.wrap(spec.heading, content: content, context: context, role: "donut-chart:\(field)")
+        return SectionHeading.wrap(spec.heading, content: content, context: context, section: .init(kind: .donutChart, field: field))
     }
 
     func chart(_ breakdown: Breakdown, context: LayoutContext, width: Double, field: String) -> Frame {
@@ -32,19 +32,20 @@ struct DonutChartComponent: SheetComponent {
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let value = context.text(NumberText.percent(share.percent), style: "legend-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)
-            let top = legend.cursor
+            var row = FrameBuilder(width: legendWidth)
             let rowHeight = max(label.metrics.size.height, value.metrics.size.height)
-            let swatchY = top + label.metrics.firstBaseline - swatch * 0.85
-            legend.add(Shape(.rectangle(Rect(x: 0, y: swatchY, width: swatch, height: swatch), cornerRadius: context.space(1.5)), fill: color))
+            let swatchY = label.metrics.firstBaseline - swatch * 0.85
+            row.add(Shape(.rectangle(Rect(x: 0, y: swatchY, width: swatch, height: swatch), cornerRadius: context.space(1.5)), fill: color))
             var placedLabel = label
-            placedLabel.origin = Point(x: labelX, y: top)
-            legend.add(placedLabel)
+            placedLabel.origin = Point(x: labelX, y: 0)
+            row.add(placedLabel, role: .tableHeaderCell)
             var placedValue = value
-            placedValue.origin = Point(x: legendWidth - valueWidth, y: top)
-            legend.add(placedValue)
-            legend.cursor = top + rowHeight + (index == shares.count - 1 ? 0 : context.space(3.5))
+            placedValue.origin = Point(x: legendWidth - valueWidth, y: 0)
+            row.add(placedValue, role: .tableDataCell)
+            row.cursor = rowHeight
+            legend.stack(row.frame(role: .tableRow), gapAfter: index == shares.count - 1 ? 0 : context.space(3.5))
         }
-        var legendFrame = legend.frame(role: "legend")
+        var legendFrame = legend.frame(role: .table)
 
         let chartHeight = sideBySide ? max(diameter, legendFrame.size.height) : diameter
         let center = Point(x: sideBySide ? diameter / 2 : width / 2, y: chartHeight / 2)
@@ -67,15 +68,15 @@ struct DonutChartComponent: SheetComponent {
             if stackHeight < inner * 1.5 {
                 var placedBig = big
                 placedBig.origin = Point(x: center.x - inner * 0.85, y: center.y - stackHeight / 2)
-                builder.add(placedBig)
+                builder.add(placedBig, role: .artifact(.decoration))
                 var placedSmall = small
                 placedSmall.origin = Point(x: center.x - inner * 0.8, y: placedBig.origin.y + big.metrics.size.height)
-                builder.add(placedSmall)
+                builder.add(placedSmall, role: .artifact(.decoration))
             }
         }
         legendFrame.origin = Point(x: legendX, y: sideBySide ? (chartHeight - legendFrame.size.height) / 2 : chartHeight + context.space(10))
         builder.add(legendFrame)
         builder.cursor = sideBySide ? chartHeight : chartHeight + context.space(10) + legendFrame.size.height
-        return builder.frame()
+        return builder.frame(role: .figure(alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, template: context.template)))
     }
 }

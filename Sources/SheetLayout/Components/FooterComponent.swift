@@ -12,13 +12,13 @@ enum FooterComponent {
         let right = context.text("\(profile.license) · Generated \(context.generatedOn)", style: "footer", width: third, alignment: .end,
                                  field: "license", profileLanguage: false)
         let ruleGap = context.space(6)
-        builder.add(Shape(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), stroke: Stroke(color: context.color("rule"), width: 0.6)))
+        builder.addDecoration(Shape(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), stroke: Stroke(color: context.color("rule"), width: 0.6)))
         for (text, x) in [(left, 0.0), (center, third + context.template.grid.gutter), (right, width - third)] {
             var placed = text
             placed.origin = Point(x: x, y: ruleGap)
-            builder.add(placed)
+            builder.add(placed, role: .paragraph)
         }
         builder.cursor = ruleGap + max(left.metrics.size.height, center.metrics.size.height, right.metrics.size.height)
-        return builder.frame(role: "footer")
+        return builder.frame(role: .artifact(.footer))
     }
 }

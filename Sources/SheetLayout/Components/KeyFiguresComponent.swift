@@ -49,29 +49,29 @@ struct KeyFiguresComponent: SheetComponent {
             var builder = FrameBuilder(width: tileWidth)
             builder.cursor = padding
             let inner = tileWidth - 2 * padding
-            builder.stack(context.text(tile.value, style: "figure", width: inner, field: tile.field, profileLanguage: false), x: padding)
-            builder.stack(context.text(tile.label, style: "figure-label", width: inner, field: tile.field, profileLanguage: false), x: padding)
+            builder.stack(context.text(tile.value, style: "figure", width: inner, field: tile.field, profileLanguage: false), role: .tableDataCell, x: padding)
+            builder.stack(context.text(tile.label, style: "figure-label", width: inner, field: tile.field, profileLanguage: false), role: .tableHeaderCell, x: padding)
             if let detail = tile.detail {
-                builder.stack(context.text(detail, style: "figure-detail", width: inner, field: tile.field, profileLanguage: false), x: padding)
+                builder.stack(context.text(detail, style: "figure-detail", width: inner, field: tile.field, profileLanguage: false), role: .tableDataCell, x: padding)
             }
             builder.cursor += padding
-            frames.append(builder.frame(role: "tile:\(tile.field)"))
+            frames.append(builder.frame(role: .tableRow))
         }
         let height = frames.map(\.size.height).max() ?? 0
         var row = FrameBuilder(width: width)
         for (index, var frame) in frames.enumerated() {
             frame.size.height = height
             let x = Double(index) * (tileWidth + gap)
-            frame.items.insert(.shape(Shape(
+            frame.items.insert(.group(FrameBuilder.decoration(Shape(
                 .rectangle(Rect(x: 0, y: 0, width: tileWidth, height: height), cornerRadius: context.space(5)),
-                fill: context.color("tile"))), at: 0)
-            frame.items.insert(.shape(Shape(
+                fill: context.color("tile")))), at: 0)
+            frame.items.insert(.group(FrameBuilder.decoration(Shape(
                 .rectangle(Rect(x: 0, y: 0, width: context.space(3), height: height), cornerRadius: 0),
-                fill: context.color("accent"))), at: 1)
+                fill: context.color("accent")))), at: 1)
             frame.origin = Point(x: x, y: 0)
             row.add(frame)
         }
         row.cursor = height
-        return SectionHeading.wrap(spec.heading, content: row.frame(), context: context, role: "key-figures")
+        return SectionHeading.wrap(spec.heading, content: row.frame(role: .table), context: context, section: .init(kind: .keyFigures))
     }
 }

@@ -11,6 +11,6 @@ struct KeywordChipsComponent: SheetComponent {
         let chips = ChipsLayout.frame(
             labels, width: width, context: context, style: spec.style ?? "chip", fill: context.color("chip"),
             stroke: nil, profileLanguage: false)
-        return SectionHeading.wrap(spec.heading, content: chips, context: context, role: "keyword-chips:keywords")
+        return SectionHeading.wrap(spec.heading, content: chips, context: context, section: .init(kind: .keywordChips, field: "keywords"))
     }
 }

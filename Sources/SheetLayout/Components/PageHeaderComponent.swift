@@ -14,13 +14,13 @@ struct PageHeaderComponent: SheetComponent {
         let height = max(title.metrics.size.height, name.metrics.size.height)
         var placedName = name
         placedName.origin = Point(x: 0, y: height - name.metrics.size.height)
-        builder.add(placedName)
+        builder.add(placedName, role: .paragraph)
         var placedTitle = title
         placedTitle.origin = Point(x: width - titleWidth, y: height - title.metrics.size.height)
-        builder.add(placedTitle)
+        builder.add(placedTitle, role: .paragraph)
         builder.cursor = height + context.space(5)
-        builder.add(Shape(.rectangle(Rect(x: 0, y: builder.cursor, width: width, height: context.space(2.5)), cornerRadius: 0), fill: context.color("accent")))
+        builder.addDecoration(Shape(.rectangle(Rect(x: 0, y: builder.cursor, width: width, height: context.space(2.5)), cornerRadius: 0), fill: context.color("accent")))
         builder.cursor += context.space(2.5)
-        return builder.frame(role: "page-header")
+        return builder.frame(role: .artifact(.header))
     }
 }

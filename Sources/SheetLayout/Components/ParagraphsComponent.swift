@@ -13,13 +13,13 @@ struct ParagraphsComponent: SheetComponent {
             let bar = context.space(3)
             let inset = bar + context.space(9)
             let positioned = context.rich(text, style: style, width: width - inset, field: field)
-            builder.stack(positioned, x: inset)
-            builder.add(Shape(.rectangle(Rect(x: 0, y: 0, width: bar, height: positioned.metrics.size.height), cornerRadius: bar / 2),
+            builder.stack(positioned, role: .paragraph, x: inset)
+            builder.addDecoration(Shape(.rectangle(Rect(x: 0, y: 0, width: bar, height: positioned.metrics.size.height), cornerRadius: bar / 2),
                               fill: context.color("accent")))
         } else {
-            builder.stack(context.rich(text, style: style, width: width, field: field))
+            builder.stack(context.rich(text, style: style, width: width, field: field), role: .paragraph)
         }
-        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, role: "paragraphs:\(field)")
+        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, section: .init(kind: .paragraphs, field: field))
     }
 
     static func text(of field: String, in profile: Profile) -> RichText? {

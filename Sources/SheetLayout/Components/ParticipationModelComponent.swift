@@ -19,12 +19,12 @@ struct ParticipationModelComponent: SheetComponent {
         builder.cursor = padding
         let championTitle = context.text(ParticipationMode.champion.label, style: "mode-title", width: inner, field: "programming.champion",
                                          profileLanguage: false, override: context.style("mode-title").with(color: context.color("champion-ink")))
-        builder.stack(championTitle, x: padding)
+        builder.stack(championTitle, role: .heading(level: 3), x: padding)
         builder.stack(context.text(ParticipationMode.champion.summary, style: "mode-summary", width: inner, profileLanguage: false),
-                      x: padding, gapAfter: context.space(5))
+                      role: .paragraph, x: padding, gapAfter: context.space(5))
         let championActivities = programming[.champion]
         if championActivities.isEmpty {
-            builder.stack(context.text("No activities reported", style: "mode-empty", width: inner, profileLanguage: false), x: padding)
+            builder.stack(context.text(Self.emptyNote, style: "mode-empty", width: inner, profileLanguage: false), role: .paragraph, x: padding)
         } else {
             // Two columns of bullets when there is room.
             let columnGap = context.template.grid.gutter
@@ -40,11 +40,10 @@ struct ParticipationModelComponent: SheetComponent {
             builder.add(placed)
             var height = leftFrame.size.height
             if !right.isEmpty {
-                var rightFrame = Bullets.list(right.map { [[RichSpan($0)]] }, style: "mode-item", width: half, context: context,
-                                              field: "programming.champion", bulletColor: championColor)
-                rightFrame.origin = Point(x: padding + half + columnGap, y: top)
                 // Item numbering continues from the left column.
-                rightFrame = Self.renumber(rightFrame, from: split)
+                var rightFrame = Bullets.list(right.map { [[RichSpan($0)]] }, style: "mode-item", width: half, context: context,
+                                              field: "programming.champion", bulletColor: championColor, firstNumber: split + 1)
+                rightFrame.origin = Point(x: padding + half + columnGap, y: top)
                 builder.add(rightFrame)
                 height = max(height, rightFrame.size.height)
             }
@@ -65,22 +64,23 @@ struct ParticipationModelComponent: SheetComponent {
             let textWidth = columnWidth - 2 * columnPadding
             let step = context.text("\(index + 1)", style: "mode-step", width: nil, profileLanguage: false)
             let stepSize = step.metrics.size.height + context.space(3)
-            column.add(Shape(.circle(center: Point(x: columnPadding + stepSize / 2, y: column.cursor + stepSize / 2), radius: stepSize / 2),
-                             fill: context.color("mode-step")))
+            column.addDecoration(Shape(.circle(center: Point(x: columnPadding + stepSize / 2, y: column.cursor + stepSize / 2), radius: stepSize / 2),
+                                       fill: context.color("mode-step")))
             var placedStep = step
             placedStep.origin = Point(x: columnPadding + (stepSize - step.metrics.size.width) / 2, y: column.cursor + (stepSize - step.metrics.size.height) / 2)
-            column.add(placedStep)
+            column.add(placedStep, role: .artifact(.decoration))
             let title = context.text(mode == .convey ? "Convey" : mode.label, style: "mode-title", width: textWidth - stepSize - context.space(5),
                                      field: field, profileLanguage: false)
             var placedTitle = title
             placedTitle.origin = Point(x: columnPadding + stepSize + context.space(5), y: column.cursor + (stepSize - title.metrics.size.height) / 2)
-            column.add(placedTitle)
+            column.add(placedTitle, role: .heading(level: 3))
             column.cursor += max(stepSize, title.metrics.size.height) + context.space(3)
-            column.stack(context.text(mode.summary, style: "mode-summary", width: textWidth, profileLanguage: false), x: columnPadding, gapAfter: context.space(6))
+            column.stack(context.text(mode.summary, style: "mode-summary", width: textWidth, profileLanguage: false), role: .paragraph,
+                         x: columnPadding, gapAfter: context.space(6))
             let activities = programming[mode]
             if activities.isEmpty {
-                let note = context.profile.suppressed[field]?.notice.capitalizedFirst ?? "No activities reported"
-                column.stack(context.text(note, style: "mode-empty", width: textWidth, profileLanguage: false), x: columnPadding)
+                let note = context.profile.suppressed[field]?.notice.capitalizedFirst ?? Self.emptyNote
+                column.stack(context.text(note, style: "mode-empty", width: textWidth, profileLanguage: false), role: .paragraph, x: columnPadding)
             } else {
                 var list = Bullets.list(activities.map { [[RichSpan($0)]] }, style: "mode-item", width: textWidth, context: context, field: field,
                                         bulletColor: context.color("ink"))
@@ -89,62 +89,64 @@ struct ParticipationModelComponent: SheetComponent {
                 column.cursor += list.size.height
             }
             column.cursor += columnPadding
-            columns.append(column.frame(role: "mode:\(mode.rawValue)"))
+            columns.append(column.frame())
         }
         let columnHeight = columns.map(\.size.height).max() ?? 0
         let columnsTop = builder.cursor
         for (index, var column) in columns.enumerated() {
             column.size.height = columnHeight
             let tint = context.color("mode-\(index + 1)")
-            column.items.insert(.shape(Shape(.rectangle(Rect(x: 0, y: 0, width: columnWidth, height: columnHeight), cornerRadius: context.space(6)),
-                                             fill: tint)), at: 0)
-            if ParticipationMode.inner[index] != .convey, programming[ParticipationMode.inner[index]].isEmpty {
-                column.items.insert(.shape(Shape(.rectangle(Rect(x: 0, y: 0, width: columnWidth, height: columnHeight), cornerRadius: context.space(6)),
-                                                 stroke: Stroke(color: context.color("rule"), width: 0.6, dash: [2, 2]))), at: 1)
-            }
+            // Every mode without activities has the same dashed outline, whichever mode it is.
+            let empty = programming[ParticipationMode.inner[index]].isEmpty
+            column.items.insert(.group(FrameBuilder.decoration(Shape(
+                .rectangle(Rect(x: 0, y: 0, width: columnWidth, height: columnHeight), cornerRadius: context.space(6)), fill: tint,
+                stroke: empty ? Stroke(color: context.color("rule"), width: 0.6, dash: [2, 2]) : nil))), at: 0)
             column.origin = Point(x: padding + Double(index) * (columnWidth + gap), y: columnsTop)
             builder.add(column)
         }
         builder.cursor = columnsTop + columnHeight + context.space(8)
 
         // The axis under the modes: transmissive → transformational.
-        let axisY = builder.cursor + context.space(4)
         let left = context.text("Transmissive", style: "axis", width: nil, profileLanguage: false)
         let right = context.text("Transformational", style: "axis", width: nil, profileLanguage: false)
         var placedLeft = left
         placedLeft.origin = Point(x: padding, y: builder.cursor)
-        builder.add(placedLeft)
+        builder.add(placedLeft, role: .paragraph)
         var placedRight = right
         placedRight.origin = Point(x: width - padding - right.metrics.size.width, y: builder.cursor)
-        builder.add(placedRight)
+        builder.add(placedRight, role: .paragraph)
         let lineY = builder.cursor + left.metrics.size.height / 2
         let lineStart = padding + left.metrics.size.width + context.space(8)
         let lineEnd = width - padding - right.metrics.size.width - context.space(8)
         if lineEnd - lineStart > context.space(20) {
-            builder.add(Shape(.line(from: Point(x: lineStart, y: lineY), to: Point(x: lineEnd - context.space(4), y: lineY)),
+            builder.addDecoration(Shape(.line(from: Point(x: lineStart, y: lineY), to: Point(x: lineEnd - context.space(4), y: lineY)),
                               stroke: Stroke(color: context.color("muted"), width: 1)))
             let head = context.space(5)
-            builder.add(Shape(.polygon([Point(x: lineEnd, y: lineY), Point(x: lineEnd - head, y: lineY - head / 2), Point(x: lineEnd - head, y: lineY + head / 2)]),
+            builder.addDecoration(Shape(.polygon([Point(x: lineEnd, y: lineY), Point(x: lineEnd - head, y: lineY - head / 2), Point(x: lineEnd - head, y: lineY + head / 2)]),
                               fill: context.color("muted")))
         }
-        _ = axisY
         builder.cursor += max(left.metrics.size.height, right.metrics.size.height) + padding
 
         builder.insertBackground(Shape(.rectangle(Rect(x: 0, y: 0, width: width, height: builder.cursor), cornerRadius: context.space(10)),
                                        fill: context.color("champion-tint"), stroke: Stroke(color: championColor, width: 1.2)))
-        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, role: "participation-model:programming")
+        var figure = builder.frame(role: .figure(alt: Self.description(programming, heading: spec.heading, suppressed: context.profile.suppressed)))
+        figure.origin = .zero
+        return SectionHeading.wrap(spec.heading, content: figure, context: context, section: .init(kind: .participationModel, field: "programming"))
     }
 
-    /// Shifts the `[n]` item numbers in text fields of a bullet list by `offset`.
-    static func renumber(_ frame: Frame, from offset: Int) -> Frame {
-        var copy = frame
-        copy.items = frame.items.map { item in
-            guard case .text(var text) = item, let field = text.field, let open = field.lastIndex(of: "["),
-                  let number = Int(field[field.index(after: open)...].dropLast()) else { return item }
-            text.field = String(field[..<open]) + "[\(number + offset)]"
-            return .text(text)
+    static let emptyNote = "No activities reported"
+
+    /// The figure in words, for its alternative text: each mode, inner ones in order and then
+    /// Champion, with its activities.
+    static func description(_ programming: Programming, heading: String?, suppressed: [String: Suppression]) -> String {
+        let modes = (ParticipationMode.inner + [.champion]).map { mode -> String in
+            let activities = programming[mode]
+            let shown = activities.isEmpty
+                ? (suppressed["programming.\(mode.rawValue)"]?.notice ?? emptyNote.lowercased())
+                : activities.joined(separator: "; ")
+            return "\(mode.label): \(shown)"
         }
-        return copy
+        return "\(heading ?? "Community Participation Model"): " + modes.joined(separator: ". ") + "."
     }
 }
 

@@ -1,19 +1,29 @@
 /// A section's heading above its content: small capitals in the accent colour over a hairline.
 enum SectionHeading {
-    static func wrap(_ heading: String?, content: Frame, context: LayoutContext, role: String) -> Frame {
+    /// `content` under `heading` (a level-2 heading; " (continued)" after it when the section
+    /// goes on from an earlier page), as the frame of `section`.
+    static func wrap(_ heading: String?, content: Frame, context: LayoutContext, section: FrameRole.Section) -> Frame {
         guard let heading else {
             var frame = content
-            frame.role = role
+            frame.role = .section(section)
             return frame
         }
         var builder = FrameBuilder(width: content.size.width)
-        let title = context.text(heading, style: "heading", width: content.size.width, profileLanguage: false)
-        builder.stack(title, gapAfter: context.space(3))
-        builder.add(Shape(
+        let shown = section.continued ? "\(heading) (continued)" : heading
+        let title = context.text(shown, style: "heading", width: content.size.width, profileLanguage: false)
+        builder.stack(title, role: .heading(level: 2), gapAfter: context.space(3))
+        builder.addDecoration(Shape(
             .line(from: Point(x: 0, y: builder.cursor), to: Point(x: content.size.width, y: builder.cursor)),
             stroke: Stroke(color: context.color("rule"), width: 0.6)))
         builder.cursor += context.headingGap
         builder.stack(content)
-        return builder.frame(role: role)
+        return builder.frame(role: .section(section))
+    }
+
+    /// The height a heading and its gap take above a section's content.
+    static func height(_ heading: String?, width: Double, context: LayoutContext) -> Double {
+        guard let heading else { return 0 }
+        let title = context.text(heading, style: "heading", width: width, profileLanguage: false)
+        return title.metrics.size.height + context.space(3) + context.headingGap
     }
 }

@@ -24,15 +24,15 @@ struct StructureComponent: SheetComponent {
             entries.append(("Leadership", Bullets.list(items, style: "body", width: width, context: context, field: "structure.leadership")))
         }
         for (index, (label, content)) in entries.enumerated() {
-            builder.stack(context.text(label, style: "label", width: width, profileLanguage: false), gapAfter: context.space(1.5))
+            builder.stack(context.text(label, style: "label", width: width, profileLanguage: false), role: .heading(level: 3), gapAfter: context.space(1.5))
             builder.stack(content, gapAfter: index == entries.count - 1 ? 0 : context.space(7))
         }
-        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, role: "structure")
+        return SectionHeading.wrap(spec.heading, content: builder.frame(), context: context, section: .init(kind: .structure))
     }
 
     static func single(_ text: PositionedText, width: Double) -> Frame {
         var builder = FrameBuilder(width: width)
-        builder.stack(text)
+        builder.stack(text, role: .paragraph)
         return builder.frame()
     }
 }

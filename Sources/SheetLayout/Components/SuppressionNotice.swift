@@ -9,7 +9,7 @@ enum SuppressionNotice {
             "Not shown: \(suppression.notice), withheld to protect respondents' privacy.",
             style: "note", width: width - 2 * padding, field: field, profileLanguage: false)
         builder.cursor = padding
-        builder.stack(text, x: padding, gapAfter: padding)
+        builder.stack(text, role: .paragraph, x: padding, gapAfter: padding)
         builder.insertBackground(Shape(
             .rectangle(Rect(x: 0, y: 0, width: width, height: builder.cursor), cornerRadius: context.space(4)),
             fill: context.color("panel"), stroke: Stroke(color: context.color("rule"), width: 0.6, dash: [2, 2])))

@@ -38,15 +38,15 @@ struct TitleBandComponent: SheetComponent {
         if title.metrics.lineCount > 3 {
             title = context.text(profile.name, style: "title-long", width: textWidth, field: "name")
         }
-        texts.stack(title)
+        texts.stack(title, role: .heading(level: 1))
         if let short = profile.shortName {
-            texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), gapAfter: 0)
+            texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), role: .paragraph)
         }
         texts.cursor += context.space(5)
         var meta = profile.type.label
         if let founded = profile.founded { meta += "  ·  Founded \(founded)" }
-        texts.stack(context.text(meta, style: "band-meta", width: textWidth, field: "type", profileLanguage: false))
-        let textFrame = texts.frame(role: "band-text")
+        texts.stack(context.text(meta, style: "band-meta", width: textWidth, field: "type", profileLanguage: false), role: .paragraph)
+        let textFrame = texts.frame()
 
         let contentHeight = max(textFrame.size.height, plateWidth > 0 ? plateHeight : 0, periodLabel.metrics.size.height + period.metrics.size.height)
         var placedText = textFrame
@@ -55,7 +55,7 @@ struct TitleBandComponent: SheetComponent {
 
         if let logo = profile.logo {
             let plate = Rect(x: 0, y: top + (contentHeight - plateHeight) / 2, width: plateWidth, height: plateHeight)
-            builder.add(Shape(.rectangle(plate, cornerRadius: context.space(6)), fill: .white))
+            builder.addDecoration(Shape(.rectangle(plate, cornerRadius: context.space(6)), fill: .white))
             let inset = context.space(7)
             let box = Rect(x: plate.minX + inset, y: plate.minY + inset, width: plate.width - 2 * inset, height: plate.height - 2 * inset)
             let fitted = box.fitting(aspect: logo.width / max(logo.height, 1))
@@ -64,27 +64,29 @@ struct TitleBandComponent: SheetComponent {
             case .jpeg: .jpeg
             case .svg: .svg
             }
-            builder.add(.image(PositionedImage(rect: fitted, path: logo.resolvedPath, format: format, description: "Logo of \(profile.name)")))
+            let description = "Logo of \(profile.name)"
+            let image = PositionedImage(rect: Rect(origin: .zero, size: fitted.size), path: logo.resolvedPath, format: format, description: description)
+            builder.add(Frame(origin: fitted.origin, size: fitted.size, items: [.image(image)], role: .figure(alt: description)))
         }
 
         let periodTop = top + (contentHeight - periodLabel.metrics.size.height - period.metrics.size.height) / 2
         var placedLabel = periodLabel
         placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
-        builder.add(placedLabel)
+        builder.add(placedLabel, role: .paragraph)
         var placedPeriod = period
         placedPeriod.block.width = periodWidth
         placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
-        builder.add(placedPeriod)
+        builder.add(placedPeriod, role: .paragraph)
 
         let height = top + contentHeight + context.space(20)
         // The band itself, bleeding past the margins to the page's edges.
         builder.insertBackground(Shape(
             .rectangle(Rect(x: -margins.left, y: 0, width: context.pageSize.width, height: height), cornerRadius: 0),
             fill: context.color("band")))
-        builder.add(Shape(
+        builder.addDecoration(Shape(
             .rectangle(Rect(x: -margins.left, y: height - context.space(4), width: context.pageSize.width, height: context.space(4)), cornerRadius: 0),
             fill: context.color("accent-2")))
         builder.cursor = height
-        return builder.frame(role: "title-band")
+        return builder.frame(role: .section(.init(kind: .titleBand)))
     }
 }

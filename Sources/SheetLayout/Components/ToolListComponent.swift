@@ -9,14 +9,14 @@ struct ToolListComponent: SheetComponent {
         let items = Self.items(field, in: context.profile)
         if items.isEmpty {
             return context.profile.suppressed[field].map {
-                SectionHeading.wrap(spec.heading, content: SuppressionNotice.frame($0, width: width, context: context, field: field), context: context, role: "tool-list:\(field)")
+                SectionHeading.wrap(spec.heading, content: SuppressionNotice.frame($0, width: width, context: context, field: field), context: context, section: .init(kind: .toolList, field: field))
             }
         }
         let chips = ChipsLayout.frame(
             items.enumerated().map { ($0.element, "\(field)[\($0.offset + 1)]") }, width: width, context: context,
             style: spec.style ?? "tool", fill: .white, stroke: Stroke(color: context.color("accent"), width: 0.8),
             profileLanguage: true)
-        return SectionHeading.wrap(spec.heading, content: chips, context: context, role: "tool-list:\(field)")
+        return SectionHeading.wrap(spec.heading, content: chips, context: context, section: .init(kind: .toolList, field: field))
     }
 
     static func items(_ field: String, in profile: Profile) -> [String] {

@@ -9,23 +9,24 @@ public struct FrameBuilder {
         self.width = width
     }
 
-    /// Adds text, placing its link areas too.
-    public mutating func add(_ text: PositionedText) {
-        items.append(.text(text))
-        for link in text.metrics.links {
-            items.append(.link(LinkBox(url: link.url, rect: link.rect.offset(by: text.origin))))
-        }
+    /// Adds text at its origin in a frame of its own with `role`, with its link areas.
+    public mutating func add(_ text: PositionedText, role: FrameRole) {
+        items.append(.group(Self.frame(text, role: role)))
     }
 
     public mutating func add(_ shape: Shape) { items.append(.shape(shape)) }
+    /// A shape that carries no information (a background, a rule), in a frame marked as such.
+    public mutating func addDecoration(_ shape: Shape) {
+        items.append(.group(Self.decoration(shape)))
+    }
     public mutating func add(_ frame: Frame) { items.append(.group(frame)) }
     public mutating func add(_ item: FrameItem) { items.append(item) }
 
-    /// Text placed at the cursor (plus `x`), the cursor moving below it.
-    public mutating func stack(_ text: PositionedText, x: Double = 0, gapAfter: Double = 0) {
+    /// Text placed at the cursor (plus `x`) in a frame with `role`, the cursor moving below it.
+    public mutating func stack(_ text: PositionedText, role: FrameRole, x: Double = 0, gapAfter: Double = 0) {
         var placed = text
         placed.origin = Point(x: x, y: cursor)
-        add(placed)
+        add(placed, role: role)
         cursor += text.metrics.size.height + gapAfter
     }
 
@@ -37,10 +38,28 @@ public struct FrameBuilder {
         cursor += frame.size.height + gapAfter
     }
 
-    /// Inserts items at the bottom of the painting order (backgrounds).
-    public mutating func insertBackground(_ shape: Shape) { items.insert(.shape(shape), at: 0) }
+    /// Inserts a decoration at the bottom of the painting order (backgrounds).
+    public mutating func insertBackground(_ shape: Shape) {
+        items.insert(.group(Self.decoration(shape)), at: 0)
+    }
 
-    public func frame(height: Double? = nil, role: String? = nil) -> Frame {
+    /// `shape` in a frame marked as decoration; the frame reaches from its parent's origin to
+    /// the shape's far corner, so that the shape keeps its coordinates.
+    public static func decoration(_ shape: Shape) -> Frame {
+        let bounds = shape.bounds
+        return Frame(size: Size(width: max(0, bounds.maxX), height: max(0, bounds.maxY)), items: [.shape(shape)], role: .artifact(.decoration))
+    }
+
+    public func frame(height: Double? = nil, role: FrameRole = .group) -> Frame {
         Frame(size: Size(width: width, height: height ?? cursor), items: items, role: role)
+    }
+
+    /// `text` in a frame of its own at the text's origin, with its link areas.
+    public static func frame(_ text: PositionedText, role: FrameRole) -> Frame {
+        var inner = text
+        inner.origin = .zero
+        var items: [FrameItem] = [.text(inner)]
+        for link in text.metrics.links { items.append(.link(link)) }
+        return Frame(origin: text.origin, size: text.bounds.size, items: items, role: role)
     }
 }

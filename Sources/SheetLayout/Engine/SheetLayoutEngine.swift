@@ -24,7 +24,7 @@ public struct SheetLayoutEngine: Sendable {
 
         // Pages whose blocks all lack data drop out when the template marks them optional.
         let pageTemplates = template.pages.filter { page in
-            !page.optional || hasContent(page.blocks, context: base, countingFixedSections: false)
+            !page.optional || hasContent(page.blocks, profile: profile, countingFixedSections: false)
         }
         base.pageCount = pageTemplates.count
 
@@ -65,8 +65,8 @@ public struct SheetLayoutEngine: Sendable {
         var frame: Frame
         /// How far the lowest block reaches past the space above the footer; ≤ 0 when it fits.
         var overflow: Double
-        /// The block that crosses the limit first, by its role.
-        var crossing: (role: String, field: String?)?
+        /// The section that crosses the limit first.
+        var crossing: FrameRole.Section?
     }
 
     func layoutPage(_ pageTemplate: PageTemplate, context: LayoutContext) -> PageLayout {
@@ -93,20 +93,17 @@ public struct SheetLayoutEngine: Sendable {
             if case .component(let spec) = $0 { return spec.kind == .titleBand }
             return false
         } ?? false
-        var contentFrame = content.frame(role: "content")
+        var contentFrame = content.frame()
         contentFrame.origin = Point(x: margins.left, y: startsWithBand ? 0 : margins.top)
         page.add(contentFrame)
 
         let bottom = contentFrame.origin.y + contentFrame.size.height
-        var crossing: (String, String?)?
+        var crossing: FrameRole.Section?
         if bottom > limit + 0.01 {
             // The first section, in reading order, whose frame reaches past the limit.
-            let sections = contentFrame.frames(withRolePrefix: "", at: .zero).filter { Self.isSection($0.role) }
-            if let hit = sections.first(where: { $0.bounds.maxY > limit + 0.01 }) {
-                crossing = (hit.role, Self.field(ofRole: hit.role))
-            }
+            crossing = contentFrame.sections().first { $0.bounds.maxY > limit + 0.01 }?.section
         }
-        return PageLayout(frame: page.frame(height: context.pageSize.height, role: "page"), overflow: bottom - limit, crossing: crossing)
+        return PageLayout(frame: page.frame(height: context.pageSize.height, role: .page), overflow: bottom - limit, crossing: crossing)
     }
 
     func layoutBlock(_ block: BlockTemplate, context: LayoutContext, width: Double, pageTitle: String) -> Frame? {
@@ -121,7 +118,7 @@ public struct SheetLayoutEngine: Sendable {
     /// Columns on the grid. A column without content gives its span to the others, which keep
     /// their proportions; a row with no content at all disappears.
     func layoutColumns(_ columns: [ColumnTemplate], context: LayoutContext, width: Double, pageTitle: String) -> Frame? {
-        let present = columns.filter { hasContent($0.blocks, context: context, countingFixedSections: true) }
+        let present = columns.filter { hasContent($0.blocks, profile: context.profile, countingFixedSections: true) }
         guard !present.isEmpty else { return nil }
         let gutter = template.grid.gutter
         let totalSpan = present.reduce(0) { $0 + $1.span }
@@ -139,29 +136,26 @@ public struct SheetLayoutEngine: Sendable {
                 stack.stack(frame)
                 first = false
             }
-            var frame = stack.frame(role: "column")
+            var frame = stack.frame()
             frame.origin = Point(x: x, y: 0)
             row.add(frame)
             height = max(height, frame.size.height)
             x += columnWidth + gutter
         }
         row.cursor = height
-        return row.frame(role: "row")
+        return row.frame()
     }
 
     /// Whether any of `blocks` shows something for this profile. Sections that show the same
     /// on every sheet (headers, the about text) count only when `countingFixedSections`: they
     /// keep a column, but do not keep an optional page.
-    func hasContent(_ blocks: [BlockTemplate], context: LayoutContext, countingFixedSections: Bool) -> Bool {
+    func hasContent(_ blocks: [BlockTemplate], profile: Profile, countingFixedSections: Bool) -> Bool {
         blocks.contains { block in
             switch block {
             case .component(let spec):
-                if spec.kind == .pageHeader || spec.kind == .titleBand || spec.kind == .about { return countingFixedSections }
-                var probe = context
-                probe.measurer = CountingMeasurer()
-                return component(spec, pageTitle: "").layout(probe, width: 500) != nil
+                return spec.isFixed ? countingFixedSections : spec.hasContent(in: profile)
             case .columns(let columns):
-                return columns.contains { hasContent($0.blocks, context: context, countingFixedSections: countingFixedSections) }
+                return columns.contains { hasContent($0.blocks, profile: profile, countingFixedSections: countingFixedSections) }
             }
         }
     }
@@ -186,31 +180,8 @@ public struct SheetLayoutEngine: Sendable {
 
     // MARK: - Diagnostics
 
-    /// Whether a frame role names a whole section (a component), not a row, column or part.
-    static func isSection(_ role: String) -> Bool {
-        if let colon = role.firstIndex(of: ":") {
-            return ComponentKind(rawValue: String(role[..<colon])) != nil
-        }
-        return ComponentKind(rawValue: role) != nil
-    }
-
-    /// `bar-chart:members.regions` → `members.regions`; components without one field name
-    /// their section.
-    static func field(ofRole role: String) -> String? {
-        guard let colon = role.firstIndex(of: ":") else {
-            switch role {
-            case "title-band": return "name"
-            case "key-figures": return "members"
-            case "structure": return "structure"
-            case "contact": return "contact"
-            default: return nil
-            }
-        }
-        return String(role[role.index(after: colon)...])
-    }
-
     func overflowDiagnostic(_ page: PageLayout, profile: Profile, paper: PaperSize, pageNumber: Int, scale: Double) -> Diagnostic {
-        let field = page.crossing?.field
+        let field = page.crossing?.diagnosticField
         let amount = NumberText.decimal(page.overflow, places: 1)
         let percent = Int((scale * 100).rounded())
         let subject = field.map { "'\($0)'" } ?? "the content"

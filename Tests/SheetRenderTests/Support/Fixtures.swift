@@ -37,14 +37,14 @@ enum Fixtures {
         let literal = block("Literal <b>&amp; stays as typed", width: 300)
         let linked = linkedBlock()
         let linkedText = PositionedText(origin: Point(x: 40, y: 200), block: linked, metrics: measurer.measure(linked))
-        var first = Frame(size: Size(width: 595, height: 842), role: "page")
+        var first = Frame(size: Size(width: 595, height: 842), role: .page)
         first.append(.shape(Shape(.rectangle(Rect(x: 100, y: 100, width: 50, height: 40), cornerRadius: 0), fill: red)))
         first.append(.text(PositionedText(origin: Point(x: 40, y: 160), block: literal, metrics: measurer.measure(literal))))
         first.append(.text(linkedText))
         for link in linkedText.metrics.links {
             first.append(.link(LinkBox(url: link.url, rect: link.rect.offset(by: linkedText.origin))))
         }
-        var group = Frame(origin: Point(x: 300, y: 400), size: Size(width: 200, height: 200), role: "charts")
+        var group = Frame(origin: Point(x: 300, y: 400), size: Size(width: 200, height: 200), role: .figure(alt: "Shapes of every kind"))
         group.append(.shape(Shape(.circle(center: Point(x: 50, y: 50), radius: 30), fill: Color(red: 0, green: 0.5, blue: 0))))
         group.append(.shape(Shape(
             .annularSector(center: Point(x: 150, y: 50), innerRadius: 20, outerRadius: 40, startAngle: 0, endAngle: .pi / 2),
