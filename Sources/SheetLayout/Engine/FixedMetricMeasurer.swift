@@ -2,8 +2,9 @@ import SheetCore
 
 /// A measurer with metrics simple enough to work out by hand, for layout tests: every
 /// character is `advance` × size wide (wide East Asian characters twice that), lines break
-/// greedily at spaces (inside a word only when the word alone is too wide), and each line is
-/// `style.linePitch` tall with its baseline at 0.8 × size.
+/// greedily at spaces (inside a word, between characters, only when the word alone is too
+/// wide), and each line is `style.linePitch` tall with its baseline at 0.8 × size. Lines are
+/// aligned in the block's width (against the widest line when it has none).
 public struct FixedMetricMeasurer: TextMeasurer {
     public var advance: Double
 
@@ -11,50 +12,83 @@ public struct FixedMetricMeasurer: TextMeasurer {
         self.advance = advance
     }
 
+    /// A line being filled: its words (with the spaces before them) and its width.
+    private struct LineDraft {
+        var spans: [RichSpan] = []
+        var width = 0.0
+        var paragraph = 0
+
+        mutating func append(_ text: String, like span: RichSpan, width: Double) {
+            if let last = spans.last, last.link == span.link, last.strong == span.strong, last.emphasis == span.emphasis {
+                spans[spans.count - 1].text += text
+            } else {
+                var copy = span
+                copy.text = text
+                spans.append(copy)
+            }
+            self.width += width
+        }
+    }
+
     public func measure(_ block: TextBlock) -> TextMetrics {
         let size = block.style.size
-        var lines = 0
-        var widest = 0.0
+        let pitch = block.style.linePitch
+        let spaceWidth = width(of: " ", size: size, spacing: block.style.letterSpacing)
+        var drafts: [LineDraft] = []
         var links: [LinkBox] = []
+        var paragraphTops: [Double] = []
         var y = 0.0
         for (index, paragraph) in block.paragraphs.enumerated() {
             if index > 0 { y += block.paragraphSpacing }
-            let words = Self.words(paragraph)
-            var lineWidth = 0.0
+            paragraphTops.append(y)
+            var line = LineDraft(paragraph: index)
             var lineCount = 1
-            for word in words {
-                let wordWidth = width(of: word.text, size: size, spacing: block.style.letterSpacing)
-                let space = lineWidth > 0 ? width(of: " ", size: size, spacing: block.style.letterSpacing) : 0
-                if let limit = block.width, lineWidth > 0, lineWidth + space + wordWidth > limit + 1e-9 {
-                    widest = max(widest, lineWidth)
-                    lineCount += 1
-                    lineWidth = 0
-                }
-                var start = lineWidth + (lineWidth > 0 ? space : 0)
+            func breakLine() {
+                drafts.append(line)
+                line = LineDraft(paragraph: index)
+                lineCount += 1
+            }
+            for (word, span) in Self.words(paragraph) {
+                let wordWidth = width(of: word, size: size, spacing: block.style.letterSpacing)
+                let space = line.width > 0 ? spaceWidth : 0
+                if let limit = block.width, line.width > 0, line.width + space + wordWidth > limit + 1e-9 { breakLine() }
+                if line.width > 0 { line.append(" ", like: span, width: spaceWidth) }
                 if let limit = block.width, wordWidth > limit {
                     // Break inside the word, character by character.
-                    var remaining = wordWidth
-                    while start + remaining > limit + 1e-9 {
-                        remaining -= (limit - start)
-                        widest = max(widest, limit)
-                        lineCount += 1
-                        start = 0
+                    for character in word {
+                        let characterWidth = width(of: String(character), size: size, spacing: block.style.letterSpacing)
+                        if line.width > 0, line.width + characterWidth > limit + 1e-9 { breakLine() }
+                        line.append(String(character), like: span, width: characterWidth)
                     }
-                    lineWidth = remaining
                 } else {
-                    lineWidth = start + wordWidth
+                    line.append(word, like: span, width: wordWidth)
                 }
-                if let url = word.link {
-                    let lineTop = y + Double(lineCount - 1) * block.style.linePitch
-                    links.append(LinkBox(url: url, rect: Rect(x: max(0, lineWidth - wordWidth), y: lineTop, width: min(wordWidth, lineWidth), height: block.style.linePitch)))
+                if let url = span.link {
+                    let lineTop = y + Double(lineCount - 1) * pitch
+                    links.append(LinkBox(url: url, rect: Rect(x: max(0, line.width - wordWidth), y: lineTop, width: min(wordWidth, line.width), height: pitch)))
                 }
             }
-            widest = max(widest, lineWidth)
-            lines += lineCount
-            y += Double(lineCount) * block.style.linePitch
+            drafts.append(line)
+            y += Double(lineCount) * pitch
+        }
+        let widest = drafts.reduce(0) { max($0, $1.width) }
+        let box = block.width ?? widest
+        var lines: [TextLine] = []
+        var previousParagraph = -1
+        var top = 0.0
+        for draft in drafts {
+            top = draft.paragraph != previousParagraph ? paragraphTops[draft.paragraph] : top + pitch
+            previousParagraph = draft.paragraph
+            let x = switch block.alignment {
+            case .start: 0.0
+            case .center: (box - draft.width) / 2
+            case .end: box - draft.width
+            }
+            lines.append(TextLine(spans: draft.spans, origin: Point(x: x, y: top + 0.8 * size), width: draft.width))
         }
         return TextMetrics(
-            size: Size(width: widest, height: y), lineCount: lines, firstBaseline: 0.8 * size, links: links)
+            size: Size(width: widest, height: y), lineCount: lines.count, firstBaseline: 0.8 * size, links: links,
+            lines: lines, linePitch: pitch)
     }
 
     func width(of text: String, size: Double, spacing: Double) -> Double {
@@ -65,9 +99,9 @@ public struct FixedMetricMeasurer: TextMeasurer {
         }
     }
 
-    static func words(_ paragraph: [RichSpan]) -> [(text: String, link: String?)] {
+    static func words(_ paragraph: [RichSpan]) -> [(text: String, span: RichSpan)] {
         paragraph.flatMap { span in
-            span.text.split(separator: " ").map { (String($0), span.link) }
+            span.text.split(separator: " ").map { (String($0), span) }
         }
     }
 }

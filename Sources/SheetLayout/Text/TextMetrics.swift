@@ -11,10 +11,15 @@ public struct TextMetrics: Sendable, Hashable {
     public var unknownGlyphs: Int
     /// Whether the first paragraph runs right to left.
     public var rightToLeft: Bool
+    /// Every line of every paragraph, in order, where it is drawn: the breaks, hyphens and
+    /// baselines measuring decided. Painting draws these and nothing else.
+    public var lines: [TextLine]
+    /// The height of one line box (the style's line pitch).
+    public var linePitch: Double
 
     public init(
         size: Size, lineCount: Int, firstBaseline: Double, links: [LinkBox] = [], unknownGlyphs: Int = 0,
-        rightToLeft: Bool = false
+        rightToLeft: Bool = false, lines: [TextLine] = [], linePitch: Double = 0
     ) {
         self.size = size
         self.lineCount = lineCount
@@ -22,6 +27,8 @@ public struct TextMetrics: Sendable, Hashable {
         self.links = links
         self.unknownGlyphs = unknownGlyphs
         self.rightToLeft = rightToLeft
+        self.lines = lines
+        self.linePitch = linePitch
     }
 }
 
