@@ -32,14 +32,14 @@ public struct SheetRun: Sendable {
         lay(profile, inputs: inputs, measurer: measurer, report: &report) { _ in RenderStage.checkImages(profile) }
     }
 
-    /// `lay` for a sheet about to be painted by `renderer`: its images are checked by decoding
+    /// `lay` for a sheet about to be painted by `worker`: its images are checked by decoding
     /// them into `images`, which painting then uses (on their own when the layout failed).
     func lay(
-        _ profile: Profile, inputs: RunInputs, renderer: SheetRenderer, images: ImageCache, report: inout RunReport
+        _ profile: Profile, inputs: RunInputs, worker: SheetWorker, images: ImageCache, report: inout RunReport
     ) -> SheetDocument? {
-        lay(profile, inputs: inputs, measurer: renderer.measurer, report: &report) { document in
+        lay(profile, inputs: inputs, measurer: worker.measurer, report: &report) { document in
             guard let document else { return RenderStage.checkImages(profile) }
-            return RenderStage.decodeImages(document, of: profile, renderer: renderer, into: images)
+            return RenderStage.decodeImages(document, of: profile, renderer: worker.renderer, into: images)
         }
     }
 
@@ -95,14 +95,14 @@ public struct SheetRun: Sendable {
     /// the survey rows that match it. Files are replaced atomically, so a viewer never reads a
     /// half-written one; PNGs of pages the sheet no longer has are removed.
     public func preview(_ profile: String) -> RunReport {
-        preview(profile, renderer: SheetRenderer())
+        preview(profile, worker: SheetWorker())
     }
 
-    /// `preview(_:)` through `renderer`, which keeps the layouts of this render for the next
-    /// (`PangoTextMeasurer.finishSheet`). `preview --watch` renders every save through one
-    /// renderer, so a save lays out only the blocks it changed, and fonts are loaded once.
-    public func preview(_ profile: String, renderer: SheetRenderer) -> RunReport {
-        defer { renderer.measurer.finishSheet() }
+    /// `preview(_:)` through `worker`, which keeps the text of this render for the next
+    /// (`SheetWorker.finishSheet`). `preview --watch` renders every save through one worker,
+    /// so a save lays out only the blocks it changed, and fonts are loaded once.
+    public func preview(_ profile: String, worker: SheetWorker) -> RunReport {
+        defer { worker.finishSheet() }
         var report = RunReport()
         let started = Date()
         do {
@@ -113,9 +113,9 @@ public struct SheetRun: Sendable {
             if let first = inputs.profiles.first {
                 report.logoPath = first.logo?.resolvedPath
                 let images = ImageCache()
-                if let document = lay(first, inputs: inputs, renderer: renderer, images: images, report: &report) {
+                if let document = lay(first, inputs: inputs, worker: worker, images: images, report: &report) {
                     let files = try RenderStage.sheet(
-                        document, images: images, pngScale: Self.previewScale, pngPages: .all, name: first.id, renderer: renderer)
+                        document, images: images, pngScale: Self.previewScale, pngPages: .all, name: first.id, renderer: worker.renderer)
                     let pdfPath = path(in: directory, first.id + ".pdf")
                     try AtomicFile.write(files.pdf, to: pdfPath)
                     report.written.append(pdfPath)

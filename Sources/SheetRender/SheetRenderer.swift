@@ -4,14 +4,14 @@ import SheetLayout
 
 /// Paints laid-out sheets as PDF documents and PNG images.
 ///
-/// Text is drawn from the layouts `measurer` made when it measured it (or made again by the very
-/// same function), so lines break where the layout expects. The renderer holds no other state:
-/// it is as thread-safe as its measurer, i.e. it serialises on the measurer's lock. For
-/// parallel rendering give each worker its own `PangoTextMeasurer` and `SheetRenderer`.
+/// It paints what the frames say and decides nothing: text is drawn line by line as layout
+/// broke it (`TextMetrics.lines`), each line shaped on its own by the renderer's `LineShaper`,
+/// so the renderer needs no measurer. The shaper is its only state, guarded by a lock: one
+/// renderer can be shared, but serialises its callers. For parallel rendering give each
+/// worker its own `SheetRenderer`.
 public struct SheetRenderer: Sendable {
-    /// Lays text out for drawing; give the renderer the measurer the layout used (or one
-    /// configured the same, which every `PangoTextMeasurer` is).
-    public let measurer: PangoTextMeasurer
+    /// Shapes the lines of text for drawing, with a Pango font map of its own.
+    let shaper: LineShaper
     /// In PDFs, raster images are shrunk to at most this many pixels per point of the
     /// rectangle they fill (3 is about 216 dpi), which keeps files small.
     public var imagePixelsPerPoint: Double
@@ -26,13 +26,22 @@ public struct SheetRenderer: Sendable {
     /// uses, this keeps glyphs within what FreeType accepts).
     public static let maximumBitmapScale = 16.0
 
-    /// A renderer drawing text through `measurer`. Creating a measurer costs a font map and its
-    /// font caches (about a millisecond, plus loading each font once): reuse one per worker
-    /// rather than making a renderer per sheet with the default.
-    public init(measurer: PangoTextMeasurer = PangoTextMeasurer(), imagePixelsPerPoint: Double = 3) {
-        self.measurer = measurer
+    /// A renderer with a line shaper of its own. Creating one costs a font map and its font
+    /// caches (about a millisecond, plus loading each font once): reuse one per worker rather
+    /// than making a renderer per sheet.
+    public init(imagePixelsPerPoint: Double = 3) {
+        self.shaper = LineShaper()
         self.imagePixelsPerPoint = imagePixelsPerPoint
     }
+
+    /// Tells the renderer a sheet is finished: the lines it shaped for this sheet are kept for
+    /// the next one (the text sheets share), the rest are dropped.
+    public func finishSheet() {
+        shaper.finishSheet()
+    }
+
+    /// How many lines the renderer has shaped rather than taken from its cache, for tests.
+    var linesShaped: Int { shaper.linesShaped }
 
     // MARK: PDF
 
@@ -73,7 +82,7 @@ public struct SheetRenderer: Sendable {
             throw RenderError.emptyDocument
         }
         let writer = PDFStreamWriter(
-            sink: sink, metadata: metadata, grouped: grouped, measurer: measurer, images: images,
+            sink: sink, metadata: metadata, grouped: grouped, shaper: shaper, images: images,
             imagePixelsPerPoint: imagePixelsPerPoint)
         do {
             for document in documents { try writer.add(document) }
@@ -155,8 +164,8 @@ public struct SheetRenderer: Sendable {
 
     /// `document` as PDF bytes and the pages `pngPages` names as PNG bytes (`pngScale` pixels
     /// per point), painted together: each image is decoded once for all of them (or not at all,
-    /// when `images` has it from `decodeImages`), and text is laid out once (the measurer keeps
-    /// the layouts of the blocks it measured).
+    /// when `images` has it from `decodeImages`), and each line of text is shaped once for all
+    /// of them.
     public func renderSheet(
         _ document: SheetDocument, images: ImageCache = ImageCache(), pngScale: Double, pngPages: PNGPages
     ) throws -> (pdf: Data, pngs: [Data]) {
@@ -212,7 +221,7 @@ public struct SheetRenderer: Sendable {
             cairo_paint(cr)
             cairo_scale(cr, scale, scale)
             let painter = PagePainter(
-                cr: cr, measurer: measurer, images: images, imagePixelsPerPoint: max(1, scale),
+                cr: cr, shaper: shaper, images: images, imagePixelsPerPoint: max(1, scale),
                 tagsStructure: false, isBitmap: true)
             try painter.paint(page)
             try CairoCheck.context(cr, "drawing a bitmap")

@@ -44,7 +44,7 @@ struct PreviewTests {
         return root
     }
 
-    /// `preview --watch` renders every save through one renderer: rendering an unchanged
+    /// `preview --watch` renders every save through one worker: rendering an unchanged
     /// profile again lays nothing out again and paints the same pages; an edit lays out only
     /// the blocks it changed.
     @Test func renderingAgainThroughOneRendererReusesItsLayouts() throws {
@@ -52,25 +52,25 @@ struct PreviewTests {
         let run = SheetRun(configuration: RunConfiguration(
             profilesDirectory: root + "/profiles", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
             outputDirectory: root + "/output", currentYear: 2026))
-        let renderer = SheetRenderer()
+        let worker = SheetWorker()
         func pages() throws -> [Data] {
             try FileManager.default.contentsOfDirectory(atPath: root + "/output/preview").filter { $0.hasSuffix(".png") }.sorted()
                 .map { try Data(contentsOf: URL(fileURLWithPath: root + "/output/preview/" + $0)) }
         }
 
-        #expect(run.preview("demo", renderer: renderer).rendered == 1)
+        #expect(run.preview("demo", worker: worker).rendered == 1)
         let firstPages = try pages()
-        let laidOut = renderer.measurer.layoutsMade
+        let laidOut = worker.measurer.layoutsMade
         #expect(laidOut > 10)
 
-        #expect(run.preview("demo", renderer: renderer).rendered == 1)
-        #expect(renderer.measurer.layoutsMade == laidOut)
+        #expect(run.preview("demo", worker: worker).rendered == 1)
+        #expect(worker.measurer.layoutsMade == laidOut)
         #expect(try pages() == firstPages)
 
         try Self.valid.replacingOccurrences(of: "Demo Community", with: "Renamed Community")
             .write(toFile: root + "/profiles/demo.yaml", atomically: true, encoding: .utf8)
-        #expect(run.preview("demo", renderer: renderer).rendered == 1)
-        let relaidOut = renderer.measurer.layoutsMade - laidOut
+        #expect(run.preview("demo", worker: worker).rendered == 1)
+        let relaidOut = worker.measurer.layoutsMade - laidOut
         #expect(relaidOut > 0 && relaidOut < laidOut / 2)
         #expect(try pages() != firstPages)
     }

@@ -45,7 +45,7 @@ struct BitmapRenderingTests {
     /// Ink falls inside the box measuring gave the text, and fills it.
     @Test func textInkStaysInItsMeasuredBox() throws {
         let block = TextBlock(Fixtures.pangram, style: TextStyle(family: "Noto Sans", size: 10, lineHeight: 1.5), width: 120)
-        let metrics = renderer.measurer.measure(block)
+        let metrics = PangoTextMeasurer().measure(block)
         var frame = Frame(size: Size(width: 200, height: 150))
         frame.append(.text(PositionedText(origin: Point(x: 30, y: 20), block: block, metrics: metrics)))
         let page = Page(size: frame.size, frame: frame, title: "")

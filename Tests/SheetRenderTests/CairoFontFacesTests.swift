@@ -26,7 +26,7 @@ struct CairoFontFacesTests {
         let failures = Results<[String]>(count: workers, initial: [])
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let measurer = PangoTextMeasurer()
-            let renderer = SheetRenderer(measurer: measurer)
+            let renderer = SheetRenderer()
             var failed: [String] = []
             for round in 0..<40 {
                 var frame = Frame(size: Size(width: 400, height: 500))
@@ -61,7 +61,7 @@ struct CairoFontFacesTests {
         let block = Fixtures.block("Faces", width: nil)
         var frame = Frame(size: Size(width: 100, height: 40))
         frame.append(.text(PositionedText(origin: Point(x: 5, y: 5), block: block, metrics: measurer.measure(block))))
-        #expect(throws: Never.self) { try SheetRenderer(measurer: measurer).bitmap(Page(size: frame.size, frame: frame, title: ""), scale: 1) }
+        #expect(throws: Never.self) { try SheetRenderer().bitmap(Page(size: frame.size, frame: frame, title: ""), scale: 1) }
         #expect(CairoFontFaces.openFaces > 0)
     }
 }

@@ -12,7 +12,7 @@ struct FontFailureIsolationTests {
         let failures = Results<[String]>(count: 2, initial: [])
         DispatchQueue.concurrentPerform(iterations: 2) { worker in
             let measurer = PangoTextMeasurer()
-            let renderer = SheetRenderer(measurer: measurer)
+            let renderer = SheetRenderer()
             var failed: [String] = []
             for round in 0..<15 {
                 if worker == 0 {

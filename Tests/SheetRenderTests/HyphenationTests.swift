@@ -89,7 +89,7 @@ struct HyphenationTests {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("hyphens.pdf").path
-        try SheetRenderer(measurer: measurer).renderPDF(document, to: path)
+        try SheetRenderer().renderPDF(document, to: path)
         return try CommandRunner.run("pdftotext", [path, "-"]).stdout.split(separator: "\n")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "\u{0C}" }
     }
@@ -234,9 +234,34 @@ struct HyphenationTests {
         let measured = blocks.map { measurer.measure($0).lineCount }
         #expect(extracted.count == measured.reduce(0, +), "\(extracted) vs \(measured)")
         #expect(extracted.contains { $0.hasSuffix(Self.softHyphen) }, "some line is hyphenated")
-        // The same lines as laid out, line by line.
+        // The same lines as laid out, line by line; the lines layout carries say the same.
         let laidOut = blocks.flatMap { lines($0).map { $0.text.trimmingCharacters(in: .whitespaces) } }
-        #expect(extracted == laidOut)
+        let carried = blocks.flatMap { block in
+            measurer.measure(block).lines.map { line in
+                (line.spans.map(\.text).joined() + (line.hyphenated ? Self.softHyphen : "")).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        #expect(extracted == carried)
+        // Where Pango broke inside a word that had no soft hyphen left (the hyphenation limit
+        // took them away), it drew a hyphen too; the PDF now carries a soft hyphen there, so that
+        // extraction joins the word again.
+        #expect(zip(carried, laidOut).allSatisfy { $0 == $1 || $0 == $1 + Self.softHyphen }, "\(carried) vs \(laidOut)")
+        #expect(carried.contains("internation" + Self.softHyphen))
+    }
+
+    /// The lines layout carries: a soft hyphen only where a line broke at one (drawn as a
+    /// hyphen), none of the others, and the text of the lines is the paragraph's.
+    @Test func linesCarryNoSoftHyphens() {
+        let width = width(between: "Our commu-", and: "Our community")
+        let block = Fixtures.block("Our community offers briefings and workshops on effective stewardship.", width: width)
+        let lines = measurer.measure(block).lines
+        #expect(lines.first?.spans.map(\.text).joined() == "Our commu")
+        #expect(lines.first?.hyphenated == true)
+        for line in lines { #expect(!line.spans.contains { $0.text.contains(Self.softHyphen) }) }
+        // A line that did not hyphenate keeps the space it broke at.
+        let joined = lines.map { $0.spans.map(\.text).joined() }.joined()
+        #expect(joined.trimmingCharacters(in: .whitespaces) == block.plainText)
+        #expect(lines.last?.hyphenated == false)
     }
 
     /// Soft hyphens shift the bytes after them: a link's boxes still cover exactly its words,

@@ -8,7 +8,7 @@ import Testing
 @Suite("PDF rendering")
 struct PDFRenderingTests {
     let measurer = PangoTextMeasurer()
-    var renderer: SheetRenderer { SheetRenderer(measurer: measurer) }
+    var renderer: SheetRenderer { SheetRenderer() }
 
     private func withPDF<T>(_ document: SheetDocument, _ body: (String) throws -> T) throws -> T {
         let directory = try Fixtures.temporaryDirectory()

@@ -9,21 +9,26 @@ import Testing
 /// images decoded once, PNGs encoded as opaque RGB.
 @Suite("Sheet files")
 struct SheetFilesTests {
-    /// Drawing takes the layouts measuring made: painting the PDF and a PNG of every page lays
-    /// nothing out again, until the measurer is told to forget them.
-    @Test func drawingReusesTheMeasuredLayouts() throws {
+    /// Painting draws the lines measuring decided and lays nothing out: the renderer has no
+    /// measurer, and the PDF and the PNG of every page shape each line once between them.
+    @Test func paintingShapesEachLineOnce() throws {
         let measurer = PangoTextMeasurer()
-        let renderer = SheetRenderer(measurer: measurer)
+        let renderer = SheetRenderer()
         let document = Fixtures.document(measurer: measurer)
-        let measured = measurer.layoutsMade
-        #expect(measured == 3)
+        let lines = document.pages.flatMap { $0.frame.flattened() }.reduce(0) { count, placed in
+            if case .text(let text) = placed.item { count + text.metrics.lines.count } else { count }
+        }
+        #expect(measurer.layoutsMade == 3)
         let files = try renderer.renderSheet(document, pngScale: 1, pngPages: .all)
         #expect(files.pngs.count == 2)
-        #expect(measurer.layoutsMade == measured)
-
-        measurer.discardCachedLayouts()
+        #expect(measurer.layoutsMade == 3)
+        #expect(renderer.linesShaped == lines)
         _ = try renderer.pngData(document.pages[0], scale: 1)
-        #expect(measurer.layoutsMade == measured + 2)
+        #expect(renderer.linesShaped == lines)
+        renderer.finishSheet()
+        renderer.finishSheet()
+        _ = try renderer.pngData(document.pages[1], scale: 1)
+        #expect(renderer.linesShaped > lines)
     }
 
     /// A finished sheet's layouts serve the next sheet (a template's fixed text), and are
@@ -58,7 +63,7 @@ struct SheetFilesTests {
     /// The same bytes whether the layouts come from the cache or are made again.
     @Test func cachedLayoutsDrawTheSameBytes() throws {
         let measurer = PangoTextMeasurer()
-        let renderer = SheetRenderer(measurer: measurer)
+        let renderer = SheetRenderer()
         let document = Fixtures.document(measurer: measurer)
         let cached = try renderer.renderSheet(document, pngScale: 2, pngPages: .all)
         measurer.discardCachedLayouts()
@@ -75,7 +80,7 @@ struct SheetFilesTests {
         let path = try ImageFiles.write(try ImageFiles.png(Fixtures.red, width: 400, height: 200), "logo.png", in: directory)
         let image = PositionedImage(rect: Rect(x: 40, y: 600, width: 120, height: 60), path: path, format: .png, description: "Logo")
         let renderer = SheetRenderer()
-        let document = Fixtures.document(measurer: renderer.measurer, images: [image])
+        let document = Fixtures.document(measurer: PangoTextMeasurer(), images: [image])
 
         let images = ImageCache()
         #expect(renderer.decodeImages(of: document, into: images) == nil)
@@ -98,7 +103,7 @@ struct SheetFilesTests {
         let images = [good, broken].map {
             PositionedImage(rect: Rect(x: 40, y: 600, width: 40, height: 20), path: $0, format: .png, description: "Logo")
         }
-        let document = Fixtures.document(measurer: renderer.measurer, images: images)
+        let document = Fixtures.document(measurer: PangoTextMeasurer(), images: images)
         let problem = renderer.decodeImages(of: document, into: ImageCache())
         guard case .imageDecodeFailed(let path, .png, _)? = problem else {
             Issue.record("expected a decoding failure, got \(String(describing: problem))")

@@ -16,9 +16,11 @@ struct TitleBandComponent: SheetComponent {
         // Period block on the right.
         let periodLabel = context.text("Community profile", style: "band-label", width: nil, profileLanguage: false)
         // A span of months is set smaller than a single year, so that it stays on one line.
-        var period = context.text(profile.period.label, style: "band-period", width: nil, alignment: .end, field: "period", profileLanguage: false)
+        var periodStyle = "band-period"
+        var period = context.text(profile.period.label, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
         if period.metrics.size.width > context.space(110) {
-            period = context.text(profile.period.label, style: "band-period-long", width: nil, alignment: .end, field: "period", profileLanguage: false)
+            periodStyle = "band-period-long"
+            period = context.text(profile.period.label, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
         }
         let periodWidth = max(periodLabel.metrics.size.width, period.metrics.size.width)
 
@@ -73,8 +75,8 @@ struct TitleBandComponent: SheetComponent {
         var placedLabel = periodLabel
         placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
         builder.add(placedLabel, role: .paragraph)
-        var placedPeriod = period
-        placedPeriod.block.width = periodWidth
+        // Measured again in the width it is set in, so that its lines are right-aligned there.
+        var placedPeriod = context.text(profile.period.label, style: periodStyle, width: periodWidth, alignment: .end, field: "period", profileLanguage: false)
         placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
         builder.add(placedPeriod, role: .paragraph)
 

@@ -109,11 +109,6 @@ extension SheetRun {
 
     // MARK: - Rendering
 
-    private struct WorkerState {
-        var measurer: PangoTextMeasurer
-        var renderer: SheetRenderer
-    }
-
     /// Loads, merges, checks and renders the files `maybeStale` names (and any file sharing an
     /// id with one, so that the duplicate check sees both) in parts; fills `current` with the
     /// sheets up to date or rendered. Returns the run's warnings that belong to no profile.
@@ -134,10 +129,7 @@ extension SheetRun {
 
         let total = parts.reduce(0) { $0 + $1.count }
         progress?(.started(total: total, upToDate: current.ids.count))
-        let states = StatePool {
-            let measurer = PangoTextMeasurer()
-            return WorkerState(measurer: measurer, renderer: SheetRenderer(measurer: measurer))
-        }
+        let states = StatePool { SheetWorker() }
         let done = Guarded(0)
         var firstFiles: [String: String] = [:]
         let committer = OutputCommitter()
@@ -238,7 +230,7 @@ extension SheetRun {
     }
 
     private func renderInParallel(
-        _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, states: StatePool<WorkerState>,
+        _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, states: StatePool<SheetWorker>,
         entries: SheetEntryStore, committer: OutputCommitter, done: Guarded<Int>, total: Int, progress: BuildProgressHandler?,
         report: inout RunReport
     ) throws(PipelineError) -> [String] {
@@ -294,15 +286,15 @@ extension SheetRun {
     /// One profile laid out, painted and handed to `committer` to write; nil sheet when it is
     /// invalid.
     private func renderSheet(
-        _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: WorkerState, committer: OutputCommitter
+        _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: SheetWorker, committer: OutputCommitter
     ) -> (sheet: Result<Manifest.Sheet?, PipelineError>, diagnostics: [Diagnostic]) {
         var local = RunReport()
         defer {
-            state.measurer.finishSheet()
+            state.finishSheet()
             AllocatorTuning.releaseFreeMemory()
         }
         let images = ImageCache()
-        guard let document = lay(profile, inputs: inputs, renderer: state.renderer, images: images, report: &local) else {
+        guard let document = lay(profile, inputs: inputs, worker: state, images: images, report: &local) else {
             return (.success(nil), local.diagnostics)
         }
         do {

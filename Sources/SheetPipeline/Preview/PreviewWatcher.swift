@@ -20,12 +20,12 @@ public struct PreviewWatcher: Sendable {
     }
 
     /// Renders now and on every change until `shouldStop` says so; `report` receives each
-    /// render's report. Returns after the stop. Every render goes through one renderer, whose
+    /// render's report. Returns after the stop. Every render goes through one worker, whose
     /// fonts stay loaded and whose layouts of unchanged text are reused (a font installed while
     /// watching is seen after a restart).
     public func watch(shouldStop: @escaping @Sendable () -> Bool, report: (RunReport) -> Void) {
-        let renderer = SheetRenderer()
-        var result = run.preview(profile, renderer: renderer)
+        let worker = SheetWorker()
+        var result = run.preview(profile, worker: worker)
         report(result)
         var logo = result.logoPath
         var snapshot = watched(logo: logo)
@@ -46,7 +46,7 @@ public struct PreviewWatcher: Sendable {
                 }
             }
             if shouldStop() { break }
-            result = run.preview(profile, renderer: renderer)
+            result = run.preview(profile, worker: worker)
             report(result)
             if let path = result.logoPath { logo = path }
             snapshot = watched(logo: logo)

@@ -10,7 +10,7 @@ final class PDFStreamWriter {
     private let sink: OutputSink
     private let metadata: DocumentMetadata
     private let grouped: Bool
-    private let measurer: PangoTextMeasurer
+    private let shaper: LineShaper
     private let images: ImageCache
     private let imagePixelsPerPoint: Double
     private var surface: OpaquePointer?
@@ -21,13 +21,13 @@ final class PDFStreamWriter {
     private var finished = false
 
     init(
-        sink: OutputSink, metadata: DocumentMetadata, grouped: Bool, measurer: PangoTextMeasurer, images: ImageCache,
+        sink: OutputSink, metadata: DocumentMetadata, grouped: Bool, shaper: LineShaper, images: ImageCache,
         imagePixelsPerPoint: Double
     ) {
         self.sink = sink
         self.metadata = metadata
         self.grouped = grouped
-        self.measurer = measurer
+        self.shaper = shaper
         self.images = images
         self.imagePixelsPerPoint = imagePixelsPerPoint
     }
@@ -90,7 +90,7 @@ final class PDFStreamWriter {
         }
         self.cr = cr
         let painter = PagePainter(
-            cr: cr, measurer: measurer, images: images, imagePixelsPerPoint: imagePixelsPerPoint,
+            cr: cr, shaper: shaper, images: images, imagePixelsPerPoint: imagePixelsPerPoint,
             tagsStructure: true, isBitmap: false)
         self.painter = painter
         return (surface, cr, painter)

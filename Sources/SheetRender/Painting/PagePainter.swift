@@ -8,7 +8,7 @@ import SheetLayout
 struct PagePainter {
     /// The target; its transform maps points to the output (identity for PDF, a scale for PNG).
     let cr: OpaquePointer
-    let measurer: PangoTextMeasurer
+    let shaper: LineShaper
     let images: ImageCache
     /// Raster images are decoded at most this many pixels per point of their rectangle.
     let imagePixelsPerPoint: Double
@@ -70,18 +70,14 @@ struct PagePainter {
         return false
     }
 
-    /// Takes the block's layout from the measurer (the one made when it was measured, or made
-    /// again by the very same function) and draws each line at its baseline.
+    /// Draws each line layout decided for the text at its baseline, shaped on its own
+    /// (`LineShaper`); nothing is broken or moved here.
     private func draw(_ text: PositionedText, at origin: Point) {
         setSource(text.block.style.color)
         if tagsStructure { cairo_tag_begin(cr, "P", "") }
-        measurer.withLayout(of: text.block) { layout in
-            for paragraph in layout.paragraphs {
-                for line in paragraph.lines {
-                    cairo_move_to(cr, origin.x + line.x, origin.y + line.baseline)
-                    pango_cairo_show_layout_line(cr, line.line)
-                }
-            }
+        shaper.withShapedLines(of: text) { line, shaped in
+            cairo_move_to(cr, origin.x + line.origin.x - shaped.x, origin.y + line.origin.y)
+            pango_cairo_show_layout_line(cr, shaped.line)
         }
         if tagsStructure { cairo_tag_end(cr, "P") }
     }

@@ -1,13 +1,13 @@
 import Foundation
 import SheetLayout
 
-/// Measures text with Pango, exactly as `SheetRenderer` will draw it, and keeps the layouts it
-/// made so that drawing the same blocks does not lay them out again.
+/// Measures text with Pango and reports its lines — where each breaks, whether it ends with a
+/// hyphen, where its baseline lies — which `SheetRenderer` then draws as they are.
 ///
 /// Each instance has its own Pango font map and context, guarded by a lock, so one instance can
 /// be shared but serialises its callers. For parallel work create one per worker thread (cheap:
 /// the fontconfig configuration is process-wide and loaded once; each instance then caches the
-/// fonts it has used) and give the same instance to that worker's `SheetRenderer`.
+/// fonts it has used). Measurements are kept for two sheets (`finishSheet`).
 ///
 /// Settings: fonts by family, weight, slant and absolute size in points; lines broken at word
 /// boundaries, at the hyphenation points of the block's language where it has a dictionary
@@ -29,11 +29,13 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
     /// The lines, size, baseline, link areas, missing glyphs and direction of `block` as
     /// `SheetRenderer` will draw it.
     public func measure(_ block: TextBlock) -> TextMetrics {
-        withLayout(of: block) { $0.metrics }
+        lock.lock()
+        defer { lock.unlock() }
+        return engine.measure(block)
     }
 
-    /// Tells the measurer a sheet is finished: of the layouts kept for drawing, only the ones
-    /// this sheet used are kept, for the blocks the next sheet shares with it (a template's fixed
+    /// Tells the measurer a sheet is finished: of the measurements kept, only the ones this
+    /// sheet used are kept, for the blocks the next sheet shares with it (a template's fixed
     /// text). A worker calls it after each sheet, so that memory does not depend on how many
     /// sheets it has done.
     public func finishSheet() {
@@ -42,7 +44,7 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         engine.finishSheet()
     }
 
-    /// Forgets every layout kept for drawing.
+    /// Forgets every measurement kept.
     public func discardCachedLayouts() {
         lock.lock()
         defer { lock.unlock() }
@@ -56,8 +58,8 @@ public final class PangoTextMeasurer: TextMeasurer, @unchecked Sendable {
         return engine.layoutsMade
     }
 
-    /// Lays `block` out (or takes the layout made when it was measured) and hands the result to `body` under the lock. The layout must not
-    /// escape `body`.
+    /// Lays `block` out as measuring does and hands the result to `body` under the lock, for
+    /// tests that look at Pango's own lines. The layout must not escape `body`.
     func withLayout<Result>(of block: TextBlock, _ body: (BlockLayout) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }

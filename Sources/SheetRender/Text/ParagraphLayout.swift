@@ -5,6 +5,8 @@ import SheetLayout
 /// the lines' `PangoLayoutLine` pointers valid.
 final class ParagraphLayout {
     let layout: OpaquePointer
+    /// The text the layout holds (soft hyphens included) and its styled runs.
+    let text: ParagraphText
     /// Byte ranges of the paragraph's link spans.
     let links: [(url: String, start: Int, end: Int)]
     /// Whether Pango resolved the paragraph's base direction to right-to-left.
@@ -17,10 +19,11 @@ final class ParagraphLayout {
     /// a width, whose paragraphs are aligned against the widest one).
     private(set) var xOffset: Double = 0
 
-    /// Takes over the caller's reference to `layout`.
-    init(layout: OpaquePointer, links: [(url: String, start: Int, end: Int)]) {
+    /// Takes over the caller's reference to `layout`, which holds `text`.
+    init(layout: OpaquePointer, text: ParagraphText) {
         self.layout = layout
-        self.links = links
+        self.text = text
+        self.links = text.links
         var widest: Int32 = 0
         var rightToLeft = false
         // The iterator reports each line's extents in layout coordinates, alignment included.
@@ -64,6 +67,33 @@ final class ParagraphLayout {
             y += pitch
         } while pango_layout_iter_next_line(iterator) != 0
         return y
+    }
+
+    /// The placed lines as layout carries them: each line's characters (without the soft hyphens
+    /// it did not break at), whether Pango draws a hyphen at its end, its origin and baseline.
+    /// A line ends with a hyphen where Pango's own rule inserts one: the break after it is one
+    /// that `break_inserts_hyphen` marks (after a soft hyphen, or inside a word broken between
+    /// characters).
+    func textLines() -> [TextLine] {
+        var attributeCount: Int32 = 0
+        let attributes = pango_layout_get_log_attrs_readonly(layout, &attributeCount)
+        var characters = 0
+        var counted = 0
+        return lines.enumerated().map { index, line in
+            let end = line.startIndex + line.length
+            var hyphenated = false
+            if index < lines.count - 1, let attributes {
+                // Characters before `end`: bytes that do not continue a character.
+                while counted < min(end, text.utf8.count) {
+                    if text.utf8[counted] & 0xC0 != 0x80 { characters += 1 }
+                    counted += 1
+                }
+                if characters < Int(attributeCount) { hyphenated = attributes[characters].break_inserts_hyphen != 0 }
+            }
+            return TextLine(
+                spans: text.spans(from: line.startIndex, to: end), hyphenated: hyphenated,
+                origin: Point(x: line.x, y: line.baseline), width: line.width)
+        }
     }
 
     /// Every line fragment of every link, as rectangles in block coordinates: the x ranges

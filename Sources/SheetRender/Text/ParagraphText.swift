@@ -76,6 +76,44 @@ struct ParagraphText {
         }
     }
 
+    /// The characters of bytes `start..<end` as spans with their styles and links, without
+    /// soft hyphens and without a line or paragraph separator at the end: what a line of the
+    /// laid-out paragraph shows.
+    func spans(from start: Int, to end: Int) -> [RichSpan] {
+        var spans: [RichSpan] = []
+        func append(_ from: Int, _ to: Int, _ run: Run?) {
+            let lower = max(from, start), upper = min(to, end)
+            guard lower < upper else { return }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(upper - lower)
+            var index = lower
+            while index < upper {
+                // U+00AD is C2 AD; C2 only ever starts a character.
+                if utf8[index] == 0xC2, index + 1 < upper, utf8[index + 1] == 0xAD {
+                    index += 2
+                    continue
+                }
+                bytes.append(utf8[index])
+                index += 1
+            }
+            guard !bytes.isEmpty else { return }
+            spans.append(RichSpan(String(decoding: bytes, as: UTF8.self), emphasis: run?.emphasis ?? false, strong: run?.strong ?? false, link: run?.link))
+        }
+        var position = 0
+        for run in runs {
+            append(position, run.start, nil)
+            append(run.start, run.end, run)
+            position = run.end
+        }
+        append(position, utf8.count, nil)
+        while var last = spans.last, let final = last.text.unicodeScalars.last, ["\n", "\r", "\u{2028}", "\u{2029}"].contains(final) {
+            last.text.unicodeScalars.removeLast()
+            spans.removeLast()
+            if !last.text.isEmpty { spans.append(last) }
+        }
+        return spans
+    }
+
     /// The link spans' byte ranges, in text order.
     var links: [(url: String, start: Int, end: Int)] {
         runs.compactMap { run in run.link.map { ($0, run.start, run.end) } }

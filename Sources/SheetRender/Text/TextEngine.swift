@@ -2,20 +2,22 @@ import CPangoCairo
 import SheetCore
 import SheetLayout
 
-/// Owns a Pango font map and contexts set up for resolution-independent layout, and lays text
-/// blocks out in it. Used for both measuring and drawing, so both break lines identically.
+/// Owns a Pango font map and contexts set up for resolution-independent layout. Measuring
+/// (`PangoTextMeasurer`) lays text blocks out in it and reports their lines; painting
+/// (`LineShaper`, an engine of its own) shapes those lines one at a time to draw them, breaking
+/// nothing: where lines break, where hyphens go and where each baseline lies was decided when
+/// the block was measured and travels with the frames.
 ///
-/// Not thread-safe: `PangoTextMeasurer` guards it with a lock.
+/// Not thread-safe: `PangoTextMeasurer` and `LineShaper` guard it with a lock.
 ///
-/// Layouts are cached by block: the layout engine measures a block, and the PDF and the
-/// thumbnail then draw that same block, so without the cache every block would be shaped and
-/// broken into lines three times or more. The cache spans two sheets: when a sheet is finished,
-/// the layouts it used are kept for the next one and the rest are dropped, so that the text
-/// every sheet of a template shares (headings, labels, the participation model's modes, page
-/// footers) is laid out once per worker rather than once per sheet, while memory stays at two
-/// sheets' worth. Because a cached layout must never be laid out again differently, each
-/// language has a context of its own (changing a context's language would make Pango redo every
-/// layout made in it).
+/// Both caches span two sheets: a block's metrics (the layout engine measures the same block
+/// more than once) and a line's shaped layout (the PDF and the thumbnail draw the same line).
+/// When a sheet is finished, the entries it used are kept for the next one and the rest are
+/// dropped, so that the text every sheet of a template shares (headings, labels, the
+/// participation model's modes, page footers) is laid out once per worker rather than once per
+/// sheet, while memory stays at two sheets' worth. Because a cached layout must never be laid
+/// out again differently, each language has a context of its own (changing a context's
+/// language would make Pango redo every layout made in it).
 ///
 /// The contexts are never updated from a cairo target (`pango_cairo_update_context` is not
 /// called): its matrix stays the identity at 72 dpi, hinting is off and glyph positions are not
@@ -27,13 +29,29 @@ final class TextEngine {
     private var contexts: [String: OpaquePointer] = [:]
     private var descriptions: [FontKey: OpaquePointer] = [:]
     private var verticalMetrics: [VerticalKey: VerticalMetrics] = [:]
-    /// The layouts used since the last `finishSheet`.
-    private var layouts: [TextBlock: BlockLayout] = [:]
-    /// The layouts the sheet before used, kept for the blocks the next sheet shares with it.
-    private var previousSheetLayouts: [TextBlock: BlockLayout] = [:]
+    /// The blocks measured since the last `finishSheet`.
+    private var measured: [TextBlock: TextMetrics] = [:]
+    /// The blocks the sheet before measured, kept for the blocks the next sheet shares with it.
+    private var previousSheetMeasured: [TextBlock: TextMetrics] = [:]
+    /// The lines shaped for painting since the last `finishSheet`, and those of the sheet before.
+    private var lineLayouts: [LineKey: ParagraphLayout] = [:]
+    private var previousSheetLineLayouts: [LineKey: ParagraphLayout] = [:]
     private let hyphenator: Hyphenator
-    /// How many blocks have been laid out (not taken from the cache), for tests.
+    /// How many blocks have been laid out for measuring (not taken from the cache), for tests.
     private(set) var layoutsMade = 0
+    /// How many lines have been shaped for painting (not taken from the cache), for tests.
+    private(set) var linesShaped = 0
+
+    /// A line to shape, in its block's style: everything its shaping depends on.
+    struct LineKey: Hashable {
+        var spans: [RichSpan]
+        var hyphenated: Bool
+        /// The line's width, for a hyphenated line (zero for others, which do not depend on it).
+        var width: Double
+        var style: TextStyle
+        var language: String
+        var linkColor: Color?
+    }
 
     private struct VerticalKey: Hashable {
         var font: FontKey
@@ -42,8 +60,10 @@ final class TextEngine {
 
     /// Most styles a template uses: past this many, the caches start over.
     private static let cacheLimit = 512
-    /// Most blocks kept laid out: a few sheets' worth (a sheet has about 150), a few megabytes.
+    /// Most blocks kept measured: a few sheets' worth (a sheet has about 150).
     static let layoutCacheLimit = 1024
+    /// Most lines kept shaped: a few sheets' worth (a sheet has about 400), a few megabytes.
+    static let lineCacheLimit = 4096
     /// Most languages with a context of their own; past this many, the contexts start over.
     private static let contextLimit = 32
 
@@ -66,39 +86,69 @@ final class TextEngine {
     }
 
     deinit {
-        layouts.removeAll()
-        previousSheetLayouts.removeAll()
+        measured.removeAll()
+        previousSheetMeasured.removeAll()
+        lineLayouts.removeAll()
+        previousSheetLineLayouts.removeAll()
         for description in descriptions.values { pango_font_description_free(description) }
         for context in contexts.values { GLibInterop.unref(context) }
         GLibInterop.unref(fontMap)
     }
 
-    /// `block` laid out: from the cache when this sheet or the one before laid it out, else
-    /// made now.
-    func layOut(_ block: TextBlock) -> BlockLayout {
-        if let cached = layouts[block] { return cached }
-        let layout: BlockLayout
-        if let kept = previousSheetLayouts.removeValue(forKey: block) {
-            layout = kept
+    /// What measuring `block` finds, its lines included: from the cache when this sheet or the
+    /// one before measured it, else laid out now (and the layout dropped).
+    func measure(_ block: TextBlock) -> TextMetrics {
+        if let cached = measured[block] { return cached }
+        let metrics: TextMetrics
+        if let kept = previousSheetMeasured.removeValue(forKey: block) {
+            metrics = kept
         } else {
-            layout = makeLayout(block)
+            metrics = makeLayout(block).metrics
             layoutsMade += 1
         }
-        if layouts.count >= Self.layoutCacheLimit { layouts.removeAll() }
-        layouts[block] = layout
+        if measured.count >= Self.layoutCacheLimit { measured.removeAll() }
+        measured[block] = metrics
+        return metrics
+    }
+
+    /// `block` laid out now, as measuring lays it out (for tests that look at Pango's lines).
+    func layOut(_ block: TextBlock) -> BlockLayout {
+        makeLayout(block)
+    }
+
+    /// Line `line` of `block`, shaped for painting: from the cache when this sheet or the one
+    /// before drew it, else shaped now. The layout's first line is the line to draw.
+    func shape(_ line: TextLine, of block: TextBlock) -> ParagraphLayout {
+        let key = LineKey(
+            spans: line.spans, hyphenated: line.hyphenated, width: line.hyphenated ? line.width : 0, style: block.style,
+            language: block.language, linkColor: block.linkColor)
+        if let cached = lineLayouts[key] { return cached }
+        let layout: ParagraphLayout
+        if let kept = previousSheetLineLayouts.removeValue(forKey: key) {
+            layout = kept
+        } else {
+            layout = makeLineLayout(key)
+            linesShaped += 1
+        }
+        if lineLayouts.count >= Self.lineCacheLimit { lineLayouts.removeAll() }
+        lineLayouts[key] = layout
         return layout
     }
 
-    /// Ends a sheet: the layouts it used are kept for the next sheet, the rest are dropped.
+    /// Ends a sheet: the entries it used are kept for the next sheet, the rest are dropped.
     func finishSheet() {
-        previousSheetLayouts.removeAll(keepingCapacity: true)
-        swap(&layouts, &previousSheetLayouts)
+        previousSheetMeasured.removeAll(keepingCapacity: true)
+        swap(&measured, &previousSheetMeasured)
+        previousSheetLineLayouts.removeAll(keepingCapacity: true)
+        swap(&lineLayouts, &previousSheetLineLayouts)
     }
 
-    /// Drops every cached layout.
+    /// Drops every cached entry.
     func discardLayouts() {
-        layouts.removeAll()
-        previousSheetLayouts.removeAll()
+        measured.removeAll()
+        previousSheetMeasured.removeAll()
+        lineLayouts.removeAll()
+        previousSheetLineLayouts.removeAll()
     }
 
     /// Lays `block` out: one `PangoLayout` per paragraph, lines at a fixed pitch of
@@ -121,18 +171,20 @@ final class TextEngine {
 
         var top = 0.0
         var links: [LinkBox] = []
+        var lines: [TextLine] = []
         var unknownGlyphs = 0
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { top += block.paragraphSpacing }
             let xOffset = block.width == nil ? offset(of: paragraph, in: widest, alignment: block.alignment) : 0
             top = paragraph.placeLines(top: top, pitch: pitch, baselineOffset: baselineOffset, xOffset: xOffset)
             links += paragraph.linkBoxes(pitch: pitch)
+            lines += paragraph.textLines()
             unknownGlyphs += Int(pango_layout_get_unknown_glyphs_count(paragraph.layout))
         }
-        let lineCount = paragraphs.reduce(0) { $0 + $1.lines.count }
         let metrics = TextMetrics(
-            size: Size(width: widest, height: top), lineCount: lineCount, firstBaseline: baselineOffset,
-            links: links, unknownGlyphs: unknownGlyphs, rightToLeft: paragraphs.first?.rightToLeft ?? false)
+            size: Size(width: widest, height: top), lineCount: lines.count, firstBaseline: baselineOffset,
+            links: links, unknownGlyphs: unknownGlyphs, rightToLeft: paragraphs.first?.rightToLeft ?? false,
+            lines: lines, linePitch: pitch)
         return BlockLayout(paragraphs: paragraphs, metrics: metrics)
     }
 
@@ -162,15 +214,47 @@ final class TextEngine {
         let hyphenates = block.width != nil && FontKey.clampedSize(block.style.size) < Hyphenator.displaySize
         let offsets = hyphenates ? hyphenator.softHyphenOffsets(in: plain.utf8, language: block.language) : []
         let text = SoftHyphenFitting.fit(plain: plain, offsets: offsets, layout: layout) { plain, offsets in
-            setText(plain, softHyphens: offsets, on: layout, block: block, language: language)
+            setText(plain, softHyphens: offsets, on: layout, style: block.style, linkColor: block.linkColor, language: language)
         }
-        return ParagraphLayout(layout: layout, links: text.links)
+        return ParagraphLayout(layout: layout, text: text)
+    }
+
+    /// What follows a hyphenated line's text when it is shaped: a word too wide for the line, so
+    /// that Pango breaks at the soft hyphen put before it and draws the hyphen there, as it did
+    /// when the paragraph was measured (and gives the hyphen glyph the soft hyphen's text). It
+    /// goes to a second line, which is never drawn.
+    private static let hyphenPusher = "MMMMMMMMMMMM"
+
+    /// One line shaped on its own: no width (so nothing breaks), or for a hyphenated line, a
+    /// soft hyphen at its end, a word after it that cannot fit, and the line's width plus a
+    /// point, so that Pango breaks exactly there and draws its hyphen.
+    private func makeLineLayout(_ key: LineKey) -> ParagraphLayout {
+        let (context, language) = context(for: key.language)
+        let fontKey = FontKey(key.style)
+        let description = fontDescription(for: key.style, key: fontKey)
+        guard let layout = pango_layout_new(context) else { preconditionFailure("Pango could not create a layout") }
+        pango_layout_set_font_description(layout, description)
+        pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        var spans = key.spans
+        if key.hyphenated {
+            if spans.isEmpty { spans.append(RichSpan("")) }
+            spans[spans.count - 1].text += "\u{AD}"
+            spans.append(RichSpan(Self.hyphenPusher))
+            pango_layout_set_width(layout, pangoUnits(key.width + 1, .up))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        } else {
+            pango_layout_set_width(layout, -1)
+        }
+        let text = setText(ParagraphText(spans), softHyphens: [], on: layout, style: key.style, linkColor: key.linkColor, language: language)
+        let paragraph = ParagraphLayout(layout: layout, text: text)
+        _ = paragraph.placeLines(top: 0, pitch: 0, baselineOffset: 0, xOffset: 0)
+        return paragraph
     }
 
     /// Gives `layout` the text of `plain` with soft hyphens before `softHyphens`, and its
     /// attributes; returns that text.
     private func setText(
-        _ plain: ParagraphText, softHyphens: [Int], on layout: OpaquePointer, block: TextBlock, language: OpaquePointer?
+        _ plain: ParagraphText, softHyphens: [Int], on layout: OpaquePointer, style: TextStyle, linkColor: Color?, language: OpaquePointer?
     ) -> ParagraphText {
         var text = plain
         text.insertSoftHyphens(at: softHyphens)
@@ -179,7 +263,7 @@ final class TextEngine {
                 pango_layout_set_text(layout, chars.baseAddress, Int32(clamping: chars.count))  // copies
             }
         }
-        if let attributes = text.makeAttributes(style: block.style, language: language, linkColor: block.linkColor) {
+        if let attributes = text.makeAttributes(style: style, language: language, linkColor: linkColor) {
             pango_layout_set_attributes(layout, attributes)  // takes its own reference
             pango_attr_list_unref(attributes)
         }

@@ -1,0 +1,42 @@
+import Foundation
+import SheetLayout
+
+/// Shapes the lines that layout decided, for painting: each `TextLine` of a measured block is
+/// shaped on its own, in the block's style and language, and drawn where the line says. It
+/// breaks nothing: line breaks, hyphens and baselines come with the frames (measured by
+/// `PangoTextMeasurer` through the same `TextEngine` code, which puts the same hyphen where a
+/// line broke at one), so the renderer needs no measurer and never lays a block out again.
+///
+/// Each instance has its own Pango font map and context, guarded by a lock; a renderer has one.
+/// Shaped lines are kept for two sheets (`finishSheet`), so the PDF and the thumbnail of a
+/// sheet, and the text sheets share, shape each line once.
+final class LineShaper: @unchecked Sendable {
+    // @unchecked: every access to `engine` (Pango objects, not thread-safe) holds `lock`.
+    private let lock = NSLock()
+    private let engine = TextEngine()
+
+    /// Hands `body` each line of `text` with the Pango line to draw for it, under the lock. The
+    /// Pango line must not escape `body`.
+    func withShapedLines(of text: PositionedText, _ body: (TextLine, LaidOutLine) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        for line in text.metrics.lines {
+            guard let shaped = engine.shape(line, of: text.block).lines.first else { continue }
+            body(line, shaped)
+        }
+    }
+
+    /// Keeps the lines this sheet used for the next sheet and drops the rest.
+    func finishSheet() {
+        lock.lock()
+        defer { lock.unlock() }
+        engine.finishSheet()
+    }
+
+    /// How many lines this shaper has shaped rather than taken from its cache.
+    var linesShaped: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return engine.linesShaped
+    }
+}
