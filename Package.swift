@@ -27,6 +27,8 @@ let package = Package(
         // libpng's simplified API, for encoding thumbnails.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CSPNG", pkgConfig: "spng", providers: [.apt(["libspng-dev"])]),
+        // libxml2, for parsing SVG logos before librsvg sees them (SVGCleaner).
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libhyphen ships no pkg-config file: the module map links -lhyphen.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
@@ -37,8 +39,8 @@ let package = Package(
         .target(name: "SheetSurvey", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
-        // The only code that touches Cairo, Pango and libhyphen (and glibc's allocator settings).
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CMalloc"]),
+        // The only code that touches Cairo, Pango, librsvg, libxml2 and libhyphen (and glibc's allocator settings).
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CMalloc", "CXML2"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(
             name: "SheetPipeline",

@@ -8,6 +8,7 @@ packages=(
   libcairo2-dev        # PDF and PNG surfaces
   libpango1.0-dev      # text shaping, line breaking, font fallback
   librsvg2-dev         # SVG logos
+  libxml2-dev          # SVG logos parsed and cleaned before librsvg sees them
   libgdk-pixbuf-2.0-dev  # JPEG logos
   libpng-dev           # thumbnails (libpng's simplified API)
   libspng-dev          # PNG logos, decoded a row at a time

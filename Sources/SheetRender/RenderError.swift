@@ -11,6 +11,9 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case writeFailed(path: String, reason: String)
     /// An image file could not be read or decoded.
     case imageDecodeFailed(path: String, format: PositionedImage.Format, reason: String)
+    /// An SVG image of which `SVGCleaner` left out everything that drew (`leftOut` as in
+    /// `CleanedSVG`).
+    case svgLeftEmpty(path: String, leftOut: [String])
     /// libpng could not encode a page's pixels as PNG (`reason` in its words).
     case pngEncodingFailed(reason: String)
     /// The document has nothing to render.
@@ -29,6 +32,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "writing \(path) failed: \(reason)"
         case .imageDecodeFailed(let path, let format, let reason):
             return "cannot decode \(format.rawValue.uppercased()) image \(path): \(reason)"
+        case .svgLeftEmpty(let path, let leftOut):
+            return "SVG image \(path) has nothing left to draw without \(SVGCleaningFailure.list(leftOut))"
         case .pngEncodingFailed(let reason):
             return "encoding a PNG failed: \(reason)"
         case .emptyDocument:

@@ -33,7 +33,7 @@ struct BitmapRenderingTests {
         let path = directory.appendingPathComponent("page.png").path
         try renderer.renderPNG(Fixtures.redRectanglePage(), scale: 1.5, to: path)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == data)
-        #expect(ImageDecoder.check(path: path, format: .png) == nil)
+        #expect(ImageDecoder.check(path: path, format: .png) == .success([]))
     }
 
     @Test func badScalesAreErrors() {

@@ -10,11 +10,11 @@ struct ImageDecoderTests {
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let png = try ImageFiles.write(try ImageFiles.png(Fixtures.red, width: 30, height: 20), "a.png", in: directory)
-        #expect(ImageDecoder.check(path: png, format: PositionedImage.Format.png) == nil)
+        #expect(ImageDecoder.check(path: png, format: PositionedImage.Format.png) == .success([]))
         let jpeg = try ImageFiles.write(ImageFiles.blueJPEG, "a.jpg", in: directory)
-        #expect(ImageDecoder.check(path: jpeg, format: PositionedImage.Format.jpeg) == nil)
+        #expect(ImageDecoder.check(path: jpeg, format: PositionedImage.Format.jpeg) == .success([]))
         let svg = try ImageFiles.write(Data(ImageFiles.greenSVG.utf8), "a.svg", in: directory)
-        #expect(ImageDecoder.check(path: svg, format: PositionedImage.Format.svg) == nil)
+        #expect(ImageDecoder.check(path: svg, format: PositionedImage.Format.svg) == .success([]))
     }
 
     @Test func brokenImagesAreReportedWithTheirPath() throws {
@@ -30,8 +30,6 @@ struct ImageDecoderTests {
         cases.append((try ImageFiles.write(ImageFiles.blueJPEG, "wrong.png", in: directory), .png))
         cases.append((try ImageFiles.write(Data("not an image".utf8), "text.png", in: directory), .png))
         cases.append((try ImageFiles.write(Data("<svg xmlns='http://www.w3.org/2000/svg'><rect".utf8), "open.svg", in: directory), .svg))
-        let external = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='10' height='10'><image xlink:href='file:///etc/passwd' width='10' height='10'/></svg>"
-        cases.append((try ImageFiles.write(Data(external.utf8), "external.svg", in: directory), .svg))
         // A PNG header claiming 20 000 × 20 000 pixels: refused before decoding.
         var huge = Data(png.prefix(33))
         huge.replaceSubrange(16..<24, with: [0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20])
@@ -40,11 +38,20 @@ struct ImageDecoderTests {
 
         for (path, format) in cases {
             let problem = ImageDecoder.check(path: path, format: format)
-            guard case .imageDecodeFailed(let reported, let reportedFormat, let reason)? = problem else {
+            guard case .failure(.imageDecodeFailed(let reported, let reportedFormat, let reason)) = problem else {
                 Issue.record("\(path) was not reported: \(String(describing: problem))")
                 continue
             }
             #expect(reported == path && reportedFormat == format && !reason.isEmpty)
         }
+    }
+
+    /// An SVG whose only shape is an image of a file: everything that drew was left out.
+    @Test func anSVGWithNothingLeftToDrawIsReported() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let external = "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink' width='10' height='10'><image xlink:href='file:///etc/passwd' width='10' height='10'/></svg>"
+        let path = try ImageFiles.write(Data(external.utf8), "external.svg", in: directory)
+        #expect(ImageDecoder.check(path: path, format: .svg) == .failure(.svgLeftEmpty(path: path, leftOut: ["<image>"])))
     }
 }

@@ -97,7 +97,8 @@ public enum ImageProbe {
     static func svg(_ data: Data) -> Result<Info, Problem> {
         let text = String(decoding: data, as: UTF8.self)
         let lowered = text.lowercased()
-        // Entities and DTDs can pull in files; XInclude too. None has a place in a logo.
+        // Entities and DTDs can pull in files, and FoundationXML's parser always substitutes
+        // entities (a billion laughs expands): they are refused before it sees them.
         if lowered.contains("<!entity") { return .failure(.externalReference("<!ENTITY …>")) }
         if let doctype = lowered.range(of: "<!doctype"),
            lowered[doctype.upperBound...].prefix(400).contains("system") || lowered[doctype.upperBound...].prefix(400).contains("public") {
@@ -109,7 +110,6 @@ public enum ImageProbe {
         parser.shouldProcessNamespaces = false
         parser.delegate = scanner
         let parsed = parser.parse()
-        if let reference = scanner.externalReference { return .failure(.externalReference(reference)) }
         // FoundationXML on Linux can report success for a document cut off inside an element.
         if parsed, scanner.sawRoot, !scanner.closedRoot {
             return .failure(.malformedSVG("the file ends before </svg>"))
@@ -124,77 +124,28 @@ public enum ImageProbe {
     }
 }
 
-/// Collects, while an SVG is parsed, its root size and the first reference to anything outside
-/// the document.
+/// Collects, while an SVG is parsed, its root size and whether its root element was closed.
+/// What the file may hold is decided later, by the renderer's `SVGCleaner`, which parses it
+/// with libxml2 and keeps only an allow-list; this parse only reads the size for the layout.
 final class SVGScanner: NSObject, XMLParserDelegate {
     var sawRoot = false
     /// Whether the root element's end tag was read.
     var closedRoot = false
     var size: (width: Double, height: Double)?
-    var externalReference: String?
     private var depth = 0
-    private var inStyle = false
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes: [String: String] = [:]) {
         depth += 1
+        guard depth == 1 else { return }
         let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-        if depth == 1 {
-            sawRoot = local == "svg"
-            size = Self.rootSize(attributes)
-        }
-        if local == "include" || local == "script" || local == "foreignObject" {
-            record("<\(elementName)>", parser)
-        }
-        inStyle = local == "style"
-        for (name, value) in attributes {
-            let attribute = name.lowercased()
-            if attribute == "href" || attribute.hasSuffix(":href") || attribute == "src" {
-                if !Self.isInternal(value) { record(value, parser) }
-            }
-            if let reference = Self.externalURL(inCSS: value) { record(reference, parser) }
-        }
+        sawRoot = local == "svg"
+        size = Self.rootSize(attributes)
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         depth -= 1
         if depth == 0 { closedRoot = true }
-        inStyle = false
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inStyle, let reference = Self.externalURL(inCSS: string) { record(reference, parser) }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        if inStyle, let reference = Self.externalURL(inCSS: String(decoding: CDATABlock, as: UTF8.self)) {
-            record(reference, parser)
-        }
-    }
-
-    private func record(_ reference: String, _ parser: XMLParser) {
-        if externalReference == nil { externalReference = reference }
-        parser.abortParsing()
-    }
-
-    /// Same-document fragments and inline `data:` URIs stay inside the file.
-    static func isInternal(_ value: String) -> Bool {
-        let trimmed = value.trimmingWhitespace()
-        return trimmed.hasPrefix("#") || trimmed.lowercased().hasPrefix("data:")
-    }
-
-    /// The first `url(…)` or `@import` in CSS text that points outside the document.
-    static func externalURL(inCSS text: String) -> String? {
-        let lowered = text.lowercased()
-        if lowered.contains("@import") { return "@import" }
-        var rest = lowered[...]
-        while let range = rest.range(of: "url(") {
-            let after = rest[range.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }
-            let target = String(after.prefix { $0 != ")" && $0 != "\"" && $0 != "'" })
-            if !isInternal(target) { return "url(\(target))" }
-            rest = rest[range.upperBound...]
-        }
-        return nil
     }
 
     /// Width and height in user units: from `width`/`height` in absolute units, else `viewBox`.

@@ -21,10 +21,11 @@ public enum RenderStage {
     /// Decodes every image a profile uses, so that a corrupt or truncated logo is a diagnostic
     /// before anything is written. For `validate`, which paints nothing.
     public static func checkImages(_ profile: Profile) -> [Diagnostic] {
-        guard let logo = profile.logo, let problem = ImageDecoder.check(path: logo.resolvedPath, format: format(of: logo)) else {
-            return []
+        guard let logo = profile.logo else { return [] }
+        switch ImageDecoder.check(path: logo.resolvedPath, format: format(of: logo)) {
+        case .success(let leftOut): return leftOutDiagnostics(leftOut, profile: profile)
+        case .failure(let problem): return logoDiagnostics(problem, profile: profile)
         }
-        return logoDiagnostics(problem, profile: profile)
     }
 
     /// The same check for a sheet about to be painted: the images its layout draws are decoded
@@ -36,7 +37,10 @@ public enum RenderStage {
         if let problem = renderer.decodeImages(of: document, into: images) {
             return logoDiagnostics(problem, profile: profile)
         }
-        guard let logo = profile.logo, !draws(document, imageAt: logo.resolvedPath) else { return [] }
+        guard let logo = profile.logo else { return [] }
+        guard !draws(document, imageAt: logo.resolvedPath) else {
+            return leftOutDiagnostics(images.leftOut(ofVectorAt: logo.resolvedPath), profile: profile)
+        }
         return checkImages(profile)
     }
 
@@ -61,10 +65,29 @@ public enum RenderStage {
         }
     }
 
+    /// Where a profile wrote its logo, for the logo's diagnostics.
+    private static func logoLocation(_ profile: Profile) -> SourceLocation {
+        if case .profile(let origin)? = profile.origins["logo"] { return origin }
+        return SourceLocation(file: profile.file, line: 1, column: 1)
+    }
+
+    /// A warning listing what `SVGCleaner` left out of the logo; none when nothing was.
+    private static func leftOutDiagnostics(_ leftOut: [String], profile: Profile) -> [Diagnostic] {
+        guard !leftOut.isEmpty else { return [] }
+        let path = ScalarRules.shown(profile.logo?.path ?? "", limit: 200)
+        return [.warning(at: logoLocation(profile), "logo '\(path)' holds what a logo may not, left out: \(SVGCleaningFailure.list(leftOut))",
+                         hint: Self.leftOutHint, field: "logo")]
+    }
+
+    static let leftOutHint = "a logo is drawn from its shapes, text and gradients alone; images, filters, scripts, links and references to anything outside the file are left out"
+
     private static func logoDiagnostics(_ problem: RenderError, profile: Profile) -> [Diagnostic] {
         let path = profile.logo?.path ?? ""
-        var location = SourceLocation(file: profile.file, line: 1, column: 1)
-        if case .profile(let origin)? = profile.origins["logo"] { location = origin }
+        let location = logoLocation(profile)
+        if case .svgLeftEmpty(_, let leftOut) = problem {
+            return [.error(at: location, "logo '\(ScalarRules.shown(path, limit: 200))' has nothing left to draw without what a logo may not hold: \(SVGCleaningFailure.list(leftOut))",
+                           hint: "draw the logo with shapes and text alone, or give a PNG or JPEG file", field: "logo")]
+        }
         // The reason alone: the path is the one the profile wrote, not the resolved one, and the
         // message stays on one line whatever librsvg or libpng says.
         var reason = "\(problem)"

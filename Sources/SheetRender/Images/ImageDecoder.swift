@@ -10,24 +10,25 @@ import SheetLayout
 /// installed loader ever sees the bytes) after their header has been read with `ImageProbe`,
 /// so an image claiming 20 000 × 20 000 pixels is refused before anything is inflated.
 public enum ImageDecoder {
-    /// Fully decodes the image at `path` as `format`; nil when it decodes, otherwise the
-    /// problem (unreadable, truncated, corrupt, not that format, too large, an SVG that
+    /// Fully decodes the image at `path` as `format`: what `SVGCleaner` left out of an SVG
+    /// (empty for a raster or a clean SVG) when it decodes, otherwise the problem (unreadable,
+    /// truncated, corrupt, not that format, too large, an SVG with nothing left to draw or that
     /// librsvg rejects or cannot draw).
-    public static func check(path: String, format: PositionedImage.Format) -> RenderError? {
+    public static func check(path: String, format: PositionedImage.Format) -> Result<[String], RenderError> {
         do {
             switch format {
             case .png, .jpeg:
                 // Every byte is still decoded, but a large JPEG is reconstructed at a fraction
                 // of its size (libjpeg scales in the DCT), which saves time and memory.
                 _ = try loadRaster(path: path, format: format, maximumPixels: (1024, 1024))
+                return .success([])
             case .svg:
-                _ = try loadCheckedVector(path: path)
+                return .success(try loadCheckedVector(path: path).leftOut)
             }
-            return nil
         } catch let error as RenderError {
-            return error
+            return .failure(error)
         } catch {
-            return .imageDecodeFailed(path: path, format: format, reason: "\(error)")
+            return .failure(.imageDecodeFailed(path: path, format: format, reason: "\(error)"))
         }
     }
 
@@ -120,24 +121,46 @@ public enum ImageDecoder {
         return image
     }
 
-    /// Loads an SVG document (parsing all of it).
+    /// Loads an SVG document: the file read (at most `ImageProbe.maximumSVGSize` bytes),
+    /// cleaned by `SVGCleaner`, and the cleaned bytes handed to librsvg from memory. The handle
+    /// has no base file or URI, so librsvg has nothing to resolve a relative reference against
+    /// and loads no file even if one were left.
     static func loadVector(path: String) throws -> VectorImage {
+        let data: Data
+        switch BoundedFile.read(path, limit: ImageProbe.maximumSVGSize) {
+        case .success(let read): data = read
+        case .failure(.tooLarge(let bytes)): throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: describe(.tooLarge(bytes: bytes)))
+        case .failure: throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: describe(.unreadable))
+        }
+        let cleaned: CleanedSVG
+        switch SVGCleaner.clean([UInt8](data)) {
+        case .success(let result): cleaned = result
+        case .failure(.nothingLeft(let leftOut)): throw RenderError.svgLeftEmpty(path: path, leftOut: leftOut)
+        case .failure(let failure): throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: failure.description)
+        }
         var error: UnsafeMutablePointer<GError>?
-        guard let handle = rsvg_handle_new_from_file(path, &error) else {
+        let made = cleaned.bytes.withUnsafeBufferPointer { rsvg_handle_new_from_data($0.baseAddress, gsize($0.count), &error) }
+        guard let handle = made else {
             throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: GLibInterop.consume(&error) ?? "librsvg could not load it")
         }
         _ = GLibInterop.consume(&error)
-        return VectorImage(handle: handle, path: path)
+        return VectorImage(handle: handle, path: path, leftOut: cleaned.leftOut)
     }
 
     /// Draws an SVG into a small bitmap, which reports what only drawing finds (bad references,
     /// unsupported content that librsvg treats as an error).
     private static func drawTest(_ image: VectorImage) throws {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 32, 32) else { return }
+        try drawInBitmap(image, width: 32, height: 32)
+    }
+
+    /// Draws an SVG fitted into a `width` × `height` bitmap (each side at most 4096).
+    static func drawInBitmap(_ image: VectorImage, width: Int, height: Int) throws {
+        let width = min(max(width, 1), 4_096), height = min(max(height, 1), 4_096)
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else { return }
         defer { cairo_surface_destroy(surface) }
         guard let cr = cairo_create(surface) else { return }
         defer { cairo_destroy(cr) }
-        try image.draw(in: cr, rect: Rect(x: 0, y: 0, width: 32, height: 32))
+        try image.draw(in: cr, rect: Rect(x: 0, y: 0, width: Double(width), height: Double(height)))
     }
 
     /// The largest size of the same aspect ratio within `limit`, at least 1 × 1.

@@ -2,17 +2,21 @@ import CPangoCairo
 import CRsvg
 import SheetLayout
 
-/// A loaded SVG document, drawn as vectors.
+/// A loaded SVG document, drawn as vectors: librsvg's handle of the file's cleaned bytes
+/// (`SVGCleaner`), made from memory with no base file or URI.
 final class VectorImage {
     /// Owned: released with the image.
     private let handle: UnsafeMutablePointer<RsvgHandle>
     let path: String
+    /// What `SVGCleaner` left out of the file.
+    let leftOut: [String]
 
-    init(handle: UnsafeMutablePointer<RsvgHandle>, path: String) {
+    init(handle: UnsafeMutablePointer<RsvgHandle>, path: String, leftOut: [String]) {
         // librsvg draws SVG text through Pango: its fonts need faces cairo will not close.
         _ = CairoFontFaces.installed
         self.handle = handle
         self.path = path
+        self.leftOut = leftOut
     }
 
     deinit { GLibInterop.unref(handle) }

@@ -54,6 +54,11 @@ public final class ImageCache {
         return image
     }
 
+    /// What `SVGCleaner` left out of the SVG at `path`, once it is in the cache.
+    public func leftOut(ofVectorAt path: String) -> [String] {
+        vectors[path]?.leftOut ?? []
+    }
+
     /// An SVG loaded after `ImageDecoder.check`'s checks, so that painting parses it no more.
     func checkedVector(path: String) throws -> VectorImage {
         if let cached = vectors[path] { return cached }

@@ -1,0 +1,204 @@
+import Foundation
+import SheetRender
+import Synchronization
+import Testing
+
+/// `SVGCleaner`: what it keeps, writes and reports, exactly.
+@Suite("SVGCleaner")
+struct SVGCleanerTests {
+    static let head = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">"##
+    static let rect = "<rect width=\"10\" height=\"10\"></rect>"
+
+    /// `body` inside a 10 × 10 `<svg>`, cleaned: the text written and what was left out.
+    static func clean(_ body: String, prolog: String = "", namespaces: String = "") -> (text: String, leftOut: [String])? {
+        let source = prolog + ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" "## + namespaces + ##"width="10" height="10">"## + body + "</svg>"
+        guard case .success(let cleaned) = SVGCleaner.clean(Array(source.utf8)) else { return nil }
+        return (String(decoding: cleaned.bytes, as: UTF8.self), cleaned.leftOut)
+    }
+
+    static func expectClean(_ body: String, prolog: String = "", namespaces: String = "", gives expected: String, leftOut: [String],
+                            sourceLocation: SourceLocation = #_sourceLocation) {
+        guard let result = clean(body, prolog: prolog, namespaces: namespaces) else {
+            Issue.record("not cleaned: \(body)", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(result.text == head + expected + "</svg>", sourceLocation: sourceLocation)
+        #expect(result.leftOut == leftOut, sourceLocation: sourceLocation)
+    }
+
+    @Test func aCleanLogoIsWrittenBackWithNothingLeftOut() {
+        let source = ##"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" fill="#0072B2"/><text x="4" y="30" font-family="DejaVu Sans, sans-serif" font-size="20">A &amp; B</text></svg>"##
+        let cleaned = SVGCleaner.clean(Array(source.utf8))
+        #expect(cleaned == .success(CleanedSVG(bytes: Array(##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="40" viewBox="0 0 120 40"><rect width="120" height="40" fill="#0072B2"></rect><text x="4" y="30" font-family="DejaVu Sans, sans-serif" font-size="20">A &amp; B</text></svg>"##.utf8), leftOut: [])))
+    }
+
+    @Test func theSampleLogosLoseNothing() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("profiles/logos")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }
+        #expect(names.count >= 3)
+        for name in names {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            guard case .success(let cleaned) = SVGCleaner.clean([UInt8](data)) else {
+                Issue.record("\(name) was refused")
+                continue
+            }
+            #expect(cleaned.leftOut == [], "\(name)")
+        }
+    }
+
+    // MARK: What reaches outside the file
+
+    @Test func escapedURLsInCSSAreDecodedBeforeTheyAreChecked() {
+        Self.expectClean(##"<rect width="10" height="10" style="fill: \75 rl(../surveys/x.csv); stroke: red"/>"##,
+                         gives: ##"<rect width="10" height="10" style="stroke: red"></rect>"##, leftOut: ["url(../surveys/x.csv)"])
+        Self.expectClean(##"<rect width="10" height="10" fill="\75 rl('file:///etc/passwd')"/>"##,
+                         gives: Self.rect, leftOut: ["url(file:///etc/passwd)"])
+        // An escaped property name, an escaped backslash, an escaped at-rule.
+        Self.expectClean(##"<rect width="10" height="10" style="\66ilter: url(#f)"/>"##, gives: Self.rect, leftOut: ["filter: url(#f)"])
+        Self.expectClean(##"<style>\40 import url(x.css); rect { fill: red }</style>"## + Self.rect, gives: "<style>rect { fill: red; }</style>" + Self.rect, leftOut: ["@import"])
+        // Decoded once, as librsvg would: a backslash left is an escape librsvg would decode.
+        Self.expectClean(##"<rect width="10" height="10" fill="\5c 75 rl(x.csv)"/>"##, gives: Self.rect, leftOut: [##"fill: \75 rl(x.csv)"##])
+    }
+
+    @Test func styleSheetsKeepOnlyAllowedRulesAndDeclarations() {
+        Self.expectClean(
+            "<style>@import url(a.css); .a { fill: red; filter: url(#f) } rect { fill: url('#g') } @font-face { font-family: x; src: url(file:///etc/passwd) } rect[fill] { fill: blue } @media print { rect { fill: red } }</style>" + Self.rect,
+            gives: "<style>.a { fill: red; }\nrect { fill: url(#g); }</style>" + Self.rect,
+            leftOut: ["@import", "filter: url(#f)", "@font-face", "selector 'rect[fill]'", "@media"])
+        // CDATA is text to the parser: its CSS is checked like any other.
+        Self.expectClean("<style><![CDATA[rect { fill: \\75 rl(x.csv) }]]></style>" + Self.rect, gives: Self.rect, leftOut: ["url(x.csv)"])
+        // Markup in a sheet is escaped when written back.
+        Self.expectClean("<style>g > rect { fill: red }</style>" + Self.rect, gives: "<style>g &gt; rect { fill: red; }</style>" + Self.rect, leftOut: [])
+    }
+
+    @Test func processingInstructionsDoctypesAndEntitiesAreLeftOut() {
+        Self.expectClean(Self.rect, prolog: ##"<?xml-stylesheet type="text/css" href="../surveys/x.csv"?>"##, gives: Self.rect, leftOut: ["<?xml-stylesheet?>"])
+        Self.expectClean("<text>a&e;b</text>" + Self.rect, prolog: ##"<!DOCTYPE svg [<!ENTITY e "secret">]>"##,
+                         gives: "<text>ab</text>" + Self.rect, leftOut: ["<!DOCTYPE>", "&e;"])
+        Self.expectClean(##"<rect width="10" height="10" fill="&e;"/>"##, prolog: ##"<!DOCTYPE svg [<!ENTITY e "red">]>"##,
+                         gives: ##"<rect width="10" height="10"></rect>"##, leftOut: ["<!DOCTYPE>", ##"fill="…&…;…""##])
+    }
+
+    @Test func elementsThatLoadOrRunAreLeftOut() {
+        Self.expectClean(##"<xi:include href="../surveys/x.csv" parse="text"/>"## + Self.rect, namespaces: ##"xmlns:xi="http://www.w3.org/2001/XInclude" "##,
+                         gives: Self.rect, leftOut: ["<xi:include>"])
+        Self.expectClean(##"<image href="../surveys/x.csv" width="10" height="10"/>"## + Self.rect, gives: Self.rect, leftOut: ["<image>"])
+        Self.expectClean(##"<image xlink:href="data:image/png;base64,iVBORw0KGgo=" width="10" height="10"/>"## + Self.rect, gives: Self.rect, leftOut: ["<image>"])
+        Self.expectClean(##"<script>alert(1)</script><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject>"## + Self.rect,
+                         gives: Self.rect, leftOut: ["<script>", "<foreignObject>"])
+        Self.expectClean(##"<filter id="f"><feConvolveMatrix order="21"/></filter><rect width="10" height="10" filter="url(#f)"/>"##,
+                         gives: Self.rect, leftOut: ["<filter>", ##"filter="url(#f)""##])
+        Self.expectClean(##"<rect width="10" height="10" onload="alert(1)"/>"##, gives: Self.rect, leftOut: [##"onload="alert(1)""##])
+    }
+
+    @Test func referencesAreOnlyToElementsOfTheFile() {
+        Self.expectClean(##"<defs><rect id="r" width="5" height="5"/></defs><use href="#r"/><use xlink:href="file:///etc/passwd#r"/>"##,
+                         gives: ##"<defs><rect id="r" width="5" height="5"></rect></defs><use xlink:href="#r"></use>"##,
+                         leftOut: [##"href="file:///etc/passwd#r""##])
+        // A link's children are drawn; the link is not kept.
+        Self.expectClean(##"<a xlink:href="javascript:alert(1)">"## + Self.rect + "</a>", gives: "<g>" + Self.rect + "</g>",
+                         leftOut: [##"href="javascript:alert(1)""##])
+        Self.expectClean(##"<rect width="10" height="10" fill="var(--x)" stroke="attr(x)"/>"##, gives: Self.rect,
+                         leftOut: ["fill: var(--x)", "stroke: attr(x)"])
+    }
+
+    @Test func editorsNotesAreLeftOutWithoutAWord() {
+        Self.expectClean(##"<metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></metadata><title>t</title><sodipodi:namedview/><rect width="10" height="10" inkscape:label="x" data-x="1"/>"##,
+                         namespaces: ##"xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" "##,
+                         gives: Self.rect, leftOut: [])
+    }
+
+    // MARK: Numbers and sizes
+
+    @Test func absurdNumbersAreClamped() {
+        Self.expectClean(##"<rect width="1e30" height="10" stroke-width="1e38" fill="#1e5000"/><path d="M0 0L1e9-5.5e999z"/><text font-size="1e30">A</text>"##,
+                         gives: ##"<rect width="100000" height="10" stroke-width="100000" fill="#1e5000"></rect><path d="M0 0L100000-100000z"></path><text font-size="1000">A</text>"##,
+                         leftOut: [])
+        // Relative font sizes multiply down nested text: refused.
+        Self.expectClean(##"<text font-size="200%">A<tspan style="font-size: 3em">B</tspan></text>"##, gives: "<text>A<tspan>B</tspan></text>",
+                         leftOut: ["font-size: 200%", "font-size: 3em"])
+        #expect(SVGCleaner.clean(Array(##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1e30 -1e30"><rect width="1" height="1"/></svg>"##.utf8))
+            == .success(CleanedSVG(bytes: Array(##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 100000 -100000"><rect width="1" height="1"></rect></svg>"##.utf8), leftOut: [])))
+    }
+
+    @Test func textIsBounded() {
+        let long = String(repeating: "x", count: 1_900_000)
+        let started = Date()
+        guard let result = Self.clean("<text>" + long + "</text>") else {
+            Issue.record("refused")
+            return
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(result.text == Self.head + "<text>" + String(repeating: "x", count: SVGCleaner.maximumTextCharacters) + "</text></svg>")
+        #expect(result.leftOut == ["text beyond 4096 characters"])
+    }
+
+    @Test func deepNestingIsCut() {
+        let deep = String(repeating: "<g>", count: 100) + "<rect width=\"1\" height=\"1\"/>" + String(repeating: "</g>", count: 100)
+        guard let result = Self.clean(Self.rect + deep) else {
+            Issue.record("refused")
+            return
+        }
+        // The root is level 1: 63 groups are kept.
+        #expect(result.text == Self.head + Self.rect + String(repeating: "<g>", count: 63) + String(repeating: "</g>", count: 63) + "</svg>")
+        #expect(result.leftOut == ["elements nested deeper than 64"])
+    }
+
+    @Test func billionLaughsDoesNotExpand() {
+        var entities = ##"<!ENTITY a "lollollollollollollollollollol">"##
+        for (previous, name) in zip("abcdefghi", "bcdefghij") {
+            entities += "<!ENTITY \(name) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
+        }
+        let started = Date()
+        let result = Self.clean("<text>&j;</text>" + Self.rect, prolog: "<!DOCTYPE svg [" + entities + "]>")
+        #expect(Date().timeIntervalSince(started) < 2)
+        // libxml2 refuses the amplification, or keeps the reference unexpanded: either way
+        // nothing grows.
+        if let result {
+            #expect(result.text == Self.head + "<text></text>" + Self.rect + "</svg>")
+            #expect(result.leftOut == ["<!DOCTYPE>", "&j;"])
+        }
+    }
+
+    /// libxml2 with the cleaner's options reads neither an external DTD nor an external entity:
+    /// both name a FIFO, which blocks whoever opens it for reading until a writer comes.
+    @Test func externalEntityAndDTDAreNotRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("svg-cleaner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fifo = folder.appendingPathComponent("secret").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let source = "<!DOCTYPE svg SYSTEM \"file://\(fifo)\" [<!ENTITY s SYSTEM \"file://\(fifo)\">]>"
+            + ##"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&s;</text><rect width="10" height="10"/></svg>"##
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<Result<CleanedSVG, SVGCleaningFailure>?>(nil)
+        Thread.detachNewThread {
+            let result = SVGCleaner.clean(Array(source.utf8))
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + 5) == .timedOut {
+            Issue.record("libxml2 opened the external file")
+            // Let the reader go: open for writing, then close.
+            let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+            if writer >= 0 { close(writer) }
+            _ = done.wait(timeout: .now() + 5)
+        }
+        let result = outcome.withLock { $0 }
+        #expect(result == .success(CleanedSVG(bytes: Array((Self.head + "<text></text>" + Self.rect + "</svg>").utf8), leftOut: ["<!DOCTYPE>", "&s;"])))
+    }
+
+    // MARK: Refusals
+
+    @Test func whatIsNotAnSVGWithSomethingToDrawIsRefused() {
+        #expect(SVGCleaner.clean(Array("<html/>".utf8)) == .failure(.notSVG("html")))
+        #expect(SVGCleaner.clean(Array(##"<svg xmlns="http://www.w3.org/2000/svg"><rect"##.utf8))
+            == .failure(.malformed("line 1: Premature end of data in tag svg line 1")))
+        #expect(SVGCleaner.clean(Array(##"<svg xmlns="http://www.w3.org/2000/svg"><image href="/etc/passwd"/><use href="file:///x#a"/></svg>"##.utf8))
+            == .failure(.nothingLeft(leftOut: ["<image>", ##"href="file:///x#a""##])))
+        // Nothing was there to begin with: an empty logo is not an attack.
+        #expect(SVGCleaner.clean(Array(##"<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>"##.utf8))
+            == .success(CleanedSVG(bytes: Array(##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="1" height="1"></svg>"##.utf8), leftOut: [])))
+    }
+}
