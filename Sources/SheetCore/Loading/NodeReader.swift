@@ -182,8 +182,8 @@ public struct NodeReader {
             occurrences[link.target] = occurrence + 1
             let location = decoded?.location(occurrence: occurrence, of: Array(("](" + link.target + ")").unicodeScalars))
                 .map { SourceLocation(file: $0.file, line: $0.line, column: $0.column + 2) } ?? location(node)
-            error(at: location, "'\(field)' links to '\(ScalarRules.shown(link.target))', which is not an http or https URL",
-                  hint: "links must start with https:// or http://", field: field)
+            let problem = link.problem.linkProblem(field, shown: ScalarRules.shown(link.target))
+            error(at: location, problem.message, hint: problem.hint, field: field)
         }
         switch ScalarRules.checkLength(rich.plainText, count: rich.length, field: field, length: length) {
         case .success: return rich.length == 0 ? nil : rich
@@ -232,13 +232,10 @@ public struct NodeReader {
 
     public mutating func webURL(_ node: Node, field: String) -> String? {
         guard let value = text(node, field: field, length: 1...2000) else { return nil }
-        guard URLCheck.isWebURL(value) else {
-            error(node, "'\(field)' must be an http or https URL, found '\(ScalarRules.shown(value))'",
-                  hint: URLCheck.hasScheme(value) ? "only http and https links are allowed" : "write the full address, e.g. https://\(ScalarRules.shown(value))",
-                  field: field)
-            return nil
+        switch ScalarRules.webURL(value, field: field) {
+        case .success: return value
+        case .failure(let problem): report(problem, at: node, field: field); return nil
         }
-        return value
     }
 
     /// A list of texts, each checked, optionally required to be distinct (ignoring case).

@@ -63,6 +63,15 @@ public enum ScalarRules {
         return .success(value)
     }
 
+    /// A checked text that must be an `http`/`https` URL a link can be made of
+    /// (`URLCheck.webLink`); the value stays as written, for showing it.
+    public static func webURL(_ value: String, field: String) -> Result<String, FieldProblem> {
+        switch URLCheck.webLink(value) {
+        case .success: .success(value)
+        case .failure(let problem): .failure(problem.fieldProblem(field, shown: shown(value), hasScheme: URLCheck.hasScheme(value)))
+        }
+    }
+
     /// `1 character`, `24 characters`.
     static func characters(_ count: Int) -> String {
         count == 1 ? "1 character" : "\(count) characters"

@@ -10,7 +10,7 @@ public enum ValueRules {
         }
         let (rich, rejected) = RichTextParser().parse(trimmed)
         if let link = rejected.first {
-            return .failure(FieldProblem("'\(field)' links to '\(link.target)', which is not an http or https URL", hint: "links must start with https:// or http://"))
+            return .failure(link.problem.linkProblem(field, shown: link.target))
         }
         switch ScalarRules.checkLength(rich.plainText, count: rich.length, field: field, length: length) {
         case .success: return .success(rich.length == 0 ? nil : rich)
@@ -18,13 +18,9 @@ public enum ValueRules {
         }
     }
 
-    /// An `http`/`https` URL.
+    /// An `http`/`https` URL that can be made a link (`URLCheck.webLink`), as written.
     public static func webURL(_ raw: String, field: String) -> Result<String, FieldProblem> {
-        ScalarRules.text(raw, field: field, length: 1...2000).flatMap { value in
-            URLCheck.isWebURL(value) ? .success(value) : .failure(FieldProblem(
-                "'\(field)' must be an http or https URL, found '\(value)'",
-                hint: value.contains("://") ? "only http and https links are allowed" : "write the full address, e.g. https://\(value)"))
-        }
+        ScalarRules.text(raw, field: field, length: 1...2000).flatMap { ScalarRules.webURL($0, field: field) }
     }
 
     /// A plausible e-mail address.

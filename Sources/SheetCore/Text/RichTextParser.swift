@@ -7,10 +7,12 @@
 public struct RichTextParser: Sendable {
     public init() {}
 
-    /// A link whose target is not `http` or `https`; the text keeps its label as plain text.
+    /// A link whose target cannot be made a link (`URLCheck.webLink`: not `http` or `https`,
+    /// or unsafe); the text keeps its label as plain text.
     public struct RejectedLink: Sendable, Hashable {
         public var label: String
         public var target: String
+        public var problem: URLProblem
     }
 
     public func parse(_ source: String) -> (text: RichText, rejectedLinks: [RejectedLink]) {
@@ -103,14 +105,16 @@ public struct RichTextParser: Sendable {
             } else if char == "[", let link = Self.link(in: chars, at: index) {
                 flush()
                 let labelSpans = parseInline(Array(link.label), emphasis: emphasis, strong: strong, rejected: &rejected)
-                if Self.isWebURL(link.target) {
+                switch URLCheck.webLink(link.target) {
+                case .success(let target):
+                    // The span keeps the target as a link: normalised and percent-encoded.
                     spans += labelSpans.map {
                         var span = $0
-                        span.link = link.target
+                        span.link = target
                         return span
                     }
-                } else {
-                    rejected.append(RejectedLink(label: String(link.label), target: link.target))
+                case .failure(let problem):
+                    rejected.append(RejectedLink(label: String(link.label), target: link.target, problem: problem))
                     spans += labelSpans
                 }
                 index = link.end
@@ -173,10 +177,6 @@ public struct RichTextParser: Sendable {
         let target = String(chars[(labelEnd + 2)..<close])
         guard !target.contains(" ") else { return nil }
         return (chars[(start + 1)..<labelEnd], target, close + 1)
-    }
-
-    static func isWebURL(_ target: String) -> Bool {
-        URLCheck.isWebURL(target)
     }
 
     /// Adjacent spans of the same style joined.

@@ -7,10 +7,14 @@ struct ContactComponent: SheetComponent {
     func layout(_ context: LayoutContext, width: Double) -> Frame? {
         let profile = context.profile
         var rows: [(label: String, text: String, link: String?, field: String)] = []
-        if let website = profile.website { rows.append(("Website", Self.display(website), website, "website")) }
+        // The text shows the address as written; the link goes to its normalised,
+        // percent-encoded form (validation has made sure there is one).
+        if let website = profile.website {
+            rows.append(("Website", Self.display(website), try? URLCheck.webLink(website).get(), "website"))
+        }
         if let name = profile.contact.name { rows.append(("Contact", name, nil, "contact.name")) }
-        if let email = profile.contact.email { rows.append(("E-mail", email, "mailto:\(email)", "contact.email")) }
-        if let url = profile.contact.url { rows.append(("Get involved", Self.display(url), url, "contact.url")) }
+        if let email = profile.contact.email { rows.append(("E-mail", email, try? URLCheck.mailtoLink(email).get(), "contact.email")) }
+        if let url = profile.contact.url { rows.append(("Get involved", Self.display(url), try? URLCheck.webLink(url).get(), "contact.url")) }
         guard !rows.isEmpty else { return nil }
         var builder = FrameBuilder(width: width)
         let labelWidth = context.space(72)

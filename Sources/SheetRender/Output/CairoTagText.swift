@@ -31,35 +31,11 @@ enum CairoTagText {
         return sign + String(whole) + "." + digits
     }
 
-    /// The `rect=[x y w h] uri='…'` attributes of a link tag.
+    /// The `rect=[x y w h] uri='…'` attributes of a link tag. `uri` is a link target as
+    /// `URLCheck.linkTarget` gives it (plain ASCII, no `(`, `)` or `\`); quoting it keeps a
+    /// `'` in it from ending the attribute.
     static func linkAttributes(x: Double, y: Double, width: Double, height: Double, uri: String) -> String {
-        "rect=[\(number(x)) \(number(y)) \(number(width)) \(number(height))] uri=\(quoted(asciiURI(uri)))"
-    }
-
-    /// `uri` with every byte that may not appear raw in a URI percent-encoded (RFC 3986), so
-    /// that it is plain ASCII, as a PDF URI action requires. Cairo 1.16 writes the string as
-    /// it is: a backslash would become an escape sequence of the PDF string, and non-ASCII text
-    /// a UTF-16 string no viewer reads as a URI. Existing `%XX` escapes are kept.
-    static func asciiURI(_ uri: String) -> String {
-        var out = ""
-        for byte in uri.utf8 {
-            if allowedInURI(byte) {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" : "") + hex
-            }
-        }
-        return out
-    }
-
-    private static func allowedInURI(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        default:
-            return "-._~:/?#[]@!$&'()*+,;=%".utf8.contains(byte)
-        }
+        "rect=[\(number(x)) \(number(y)) \(number(width)) \(number(height))] uri=\(quoted(uri))"
     }
 
     /// `date` as cairo's PDF metadata wants it, ISO 8601 `YYYY-MM-DDThh:mm:ss`, in UTC and

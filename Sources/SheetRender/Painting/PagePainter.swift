@@ -104,9 +104,16 @@ struct PagePainter {
     /// A link annotation over `rect`. With an explicit `rect` attribute the tag needs no
     /// drawing inside it. (Cairo also makes it a `Link` structure element; see
     /// `SheetRenderer.writePDF` for why the document is tagged.)
+    ///
+    /// Only a target `URLCheck.linkTarget` accepts is written — an `http`, `https` or `mailto`
+    /// link, normalised and percent-encoded, since cairo copies it into the PDF unescaped.
+    /// Profiles' links were made so when they were read; this is the last gate for every
+    /// other way a link could reach a frame, and a link it refuses is left out.
     private func annotate(_ url: String, _ rect: Rect) {
-        guard rect.width > 0, rect.height > 0, ShapePath.isSane([rect.minX, rect.minY, rect.width, rect.height]) else { return }
-        let attributes = CairoTagText.linkAttributes(x: rect.minX, y: rect.minY, width: rect.width, height: rect.height, uri: url)
+        guard rect.width > 0, rect.height > 0, ShapePath.isSane([rect.minX, rect.minY, rect.width, rect.height]),
+              let target = URLCheck.linkTarget(url)
+        else { return }
+        let attributes = CairoTagText.linkAttributes(x: rect.minX, y: rect.minY, width: rect.width, height: rect.height, uri: target)
         cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
         cairo_tag_end(cr, CAIRO_TAG_LINK)
     }
