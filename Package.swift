@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libhyphen ships no pkg-config file: the module map links -lhyphen.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        // libqpdf's C API: reading back and checking every PDF written (qpdf-c.h).
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
         // Model, loading, validation, diagnostics. No C.
@@ -39,8 +41,8 @@ let package = Package(
         .target(name: "SheetSurvey", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
-        // The only code that touches Cairo, Pango, librsvg, libxml2 and libhyphen (and glibc's allocator settings).
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CMalloc", "CXML2"]),
+        // The only code that touches Cairo, Pango, librsvg, libxml2, libhyphen and libqpdf (and glibc's allocator settings).
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CQPDF", "CMalloc", "CXML2"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(
             name: "SheetPipeline",

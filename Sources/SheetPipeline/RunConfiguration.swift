@@ -15,6 +15,11 @@ public struct RunConfiguration: Sendable {
     /// The latest year `founded` may have.
     public var currentYear: Int
     public var creator: String
+    /// A test seam, nil outside tests: given each PDF's file name (`us-rse.pdf`,
+    /// `collection.pdf`) and bytes after they are written and before they are checked
+    /// (`PDFStructureCheck`), it returns the bytes to check and write instead, so that a test
+    /// can hand the check a damaged file.
+    public var alterPDF: (@Sendable (_ name: String, _ bytes: Data) -> Data)?
 
     public init(
         profilesDirectory: String = "profiles", templateDirectory: String = "templates/standard",

@@ -117,7 +117,14 @@ public struct SheetRun: Sendable {
                     let files = try RenderStage.sheet(
                         document, images: images, pngScale: Self.previewScale, pngPages: .all, name: first.id, renderer: worker.renderer)
                     let pdfPath = path(in: directory, first.id + ".pdf")
-                    try AtomicFile.write(files.pdf, to: pdfPath)
+                    guard let pdf = RenderStage.checkedPDF(
+                        files.pdf, name: first.id + ".pdf", of: first, alter: configuration.alterPDF, diagnostics: &report.diagnostics)
+                    else {
+                        report.invalid += 1
+                        report.seconds = Date().timeIntervalSince(started)
+                        return report
+                    }
+                    try AtomicFile.write(pdf, to: pdfPath)
                     report.written.append(pdfPath)
                     for (index, png) in files.pngs.enumerated() {
                         let pngPath = path(in: directory, "\(first.id)-\(index + 1).png")

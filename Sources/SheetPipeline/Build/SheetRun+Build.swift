@@ -300,7 +300,9 @@ extension SheetRun {
         do {
             let files = try RenderStage.sheet(
                 document, images: images, pngScale: Self.thumbnailScale, pngPages: .first, name: profile.id, renderer: state.renderer)
-            let pdf = files.pdf
+            guard let pdf = RenderStage.checkedPDF(
+                files.pdf, name: profile.id + ".pdf", of: profile, alter: configuration.alterPDF, diagnostics: &local.diagnostics)
+            else { return (.success(nil), local.diagnostics) }
             let output = configuration.outputDirectory
             committer.submit(pdf, to: path(in: output, profile.id + ".pdf"))
             if let png = files.pngs.first {
@@ -342,9 +344,14 @@ extension SheetRun {
         let collectionKey = Fingerprint.hex(collectionDigest.finalize())
 
         let collectionPath = path(in: output, "collection.pdf")
+        var collection: String? = listed.isEmpty ? nil : collectionKey
         if !listed.isEmpty, force || previousCollection != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
-            try writeCollection(listed, entries: entries, to: collectionPath)
-            report.written.append(collectionPath)
+            if try writeCollection(listed, entries: entries, to: collectionPath, report: &report) {
+                report.written.append(collectionPath)
+            } else {
+                // Not written: the next build tries again.
+                collection = nil
+            }
         }
 
         let galleryPath = path(in: output, Gallery.fileName)
@@ -357,11 +364,16 @@ extension SheetRun {
         gallery.write(Gallery.closing)
         if try gallery.commit() { report.written.append(galleryPath) }
 
-        let head = Manifest.Head(collection: listed.isEmpty ? nil : collectionKey, tool: configuration.creator, warnings: runWarnings)
+        let head = Manifest.Head(collection: collection, tool: configuration.creator, warnings: runWarnings)
         try writeManifest(head, ids: listed, entries: entries, name: Manifest.fileName, report: &report)
     }
 
-    private func writeCollection(_ ids: [String], entries: SheetEntryStore, to collectionPath: String) throws(PipelineError) {
+    /// Writes `collection.pdf` from the sheets `ids`; false when it failed its structure check
+    /// and was not written. A sheet the collection writer cannot read is left out of it. Both
+    /// are errors in `report`, never a stop of the run.
+    private func writeCollection(
+        _ ids: [String], entries: SheetEntryStore, to collectionPath: String, report: inout RunReport
+    ) throws(PipelineError) -> Bool {
         let writer = PDFCollectionWriter(output: try AtomicFileWriter(path: collectionPath))
         for id in ids {
             let pdfPath = path(in: configuration.outputDirectory, id + ".pdf")
@@ -374,10 +386,39 @@ extension SheetRun {
             do {
                 try writer.add([UInt8](data), title: sheet.name)
             } catch {
-                throw .renderFailed(id: id, reason: "adding it to the collection: \(error)")
+                report.diagnostics.append(.error(
+                    at: SourceLocation(file: sheet.profile, line: 1, column: 1),
+                    "'\(id).pdf' was left out of 'collection.pdf': \(error)",
+                    hint: "build it again with --force; if that does not help, please report it with the profile"))
             }
         }
-        try writer.finish(title: "Community profiles", creator: configuration.creator, date: configuration.date)
+        let name = "collection.pdf"
+        var refused: PDFCheckError?
+        let alter = configuration.alterPDF
+        do {
+            try writer.finish(title: "Community profiles", creator: configuration.creator, date: configuration.date) { temporary in
+                do throws(PDFCheckError) {
+                    if let alter { try Self.alter(fileAt: temporary, name: name, with: alter) }
+                    try PDFStructureCheck.check(fileAt: temporary)
+                    return nil
+                } catch {
+                    refused = error
+                    return "it failed the PDF structure check"
+                }
+            }
+        } catch {
+            guard let refused else { throw error }
+            report.diagnostics.append(RenderStage.structureDiagnostic(name, refused, at: nil))
+            return false
+        }
+        return true
+    }
+
+    /// The test seam `RunConfiguration.alterPDF` applied to a file written in place.
+    private static func alter(fileAt path: String, name: String, with alter: (String, Data) -> Data) throws(PDFCheckError) {
+        guard let bytes = FileManager.default.contents(atPath: path),
+              (try? alter(name, bytes).write(to: URL(fileURLWithPath: path))) != nil
+        else { throw .failed(kind: .system, detail: "the test seam could not rewrite \(path)", offset: 0) }
     }
 
     /// The manifest `name`: `head`, then the entries of `ids` in that order, written only when

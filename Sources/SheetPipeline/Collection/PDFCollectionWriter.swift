@@ -27,6 +27,8 @@ final class PDFCollectionWriter {
     }
 
     /// Copies every page of the PDF `bytes` and adds a bookmark `title` pointing at its first.
+    /// Every object is read before anything is written, so a sheet that cannot be read (and is
+    /// left out) leaves no trace in the collection.
     func add(_ bytes: [UInt8], title: String) throws(PDFCollectionError) {
         let source = try PDFSourceFile(bytes: bytes)
         let sourcePages = try source.pageNumbers()
@@ -34,17 +36,21 @@ final class PDFCollectionWriter {
         // Every object the pages need, each given a new number.
         var mapping: [Int: Int] = [:]
         var order: [Int] = []
+        var objects: [Int: PDFSourceFile.Object] = [:]
         var queue = sourcePages
-        while let number = queue.popLast() {
-            guard mapping[number] == nil else { continue }
-            mapping[number] = nextNumber
-            nextNumber += 1
-            order.append(number)
-            queue.append(contentsOf: source.references(in: try source.object(number).tokens).reversed())
+        var number = nextNumber
+        while let next = queue.popLast() {
+            guard mapping[next] == nil else { continue }
+            mapping[next] = number
+            number += 1
+            order.append(next)
+            let object = try source.object(next)
+            objects[next] = object
+            queue.append(contentsOf: source.references(in: object.tokens).reversed())
         }
+        nextNumber = number
         for number in order {
-            guard let newNumber = mapping[number] else { continue }
-            let object = try source.object(number)
+            guard let newNumber = mapping[number], let object = objects[number] else { continue }
             record(newNumber)
             output.write("\(newNumber) 0 obj\n")
             output.write(rewrite(object.tokens, of: source, mapping: mapping))
@@ -92,8 +98,9 @@ final class PDFCollectionWriter {
     }
 
     /// Writes the page tree, outline, information dictionary, catalog and cross-reference
-    /// table, then commits the file.
-    func finish(title: String, creator: String, date: Date) throws(PipelineError) {
+    /// table, then commits the file once `check` (see `AtomicFileWriter.commit(check:)`)
+    /// passes it.
+    func finish(title: String, creator: String, date: Date, check: ((String) -> String?)? = nil) throws(PipelineError) {
         record(Self.pageTree)
         output.write("\(Self.pageTree) 0 obj\n<< /Type /Pages /Count \(pages.count) /Kids [ " + pages.map { "\($0) 0 R" }.joined(separator: " ") + " ] >>\nendobj\n")
 
@@ -127,7 +134,7 @@ final class PDFCollectionWriter {
             output.write(String(repeating: "0", count: max(0, 10 - digits.count)) + digits + (offset == 0 ? " 00000 f \n" : " 00000 n \n"))
         }
         output.write("trailer\n<< /Size \(nextNumber) /Root \(Self.catalog) 0 R /Info \(Self.info) 0 R >>\nstartxref\n\(xref)\n%%EOF\n")
-        try output.commit()
+        try output.commit(check: check)
     }
 
     /// Notes that object `number` starts here.

@@ -68,8 +68,11 @@ public final class AtomicFileWriter {
     /// Flushes, syncs and renames into place; on any failure the temporary file is removed and
     /// the final path keeps what it had. Returns false when, made with `keepIfUnchanged`, it
     /// found the file at the path already the same and left it.
+    ///
+    /// `check`, when given, is run on the finished temporary file (its path) before the
+    /// rename; a reason it returns is a failure like a failed write.
     @discardableResult
-    public func commit() throws(PipelineError) -> Bool {
+    public func commit(check: ((_ temporaryPath: String) -> String?)? = nil) throws(PipelineError) -> Bool {
         flush()
         if original >= 0, failure == nil {
             // Everything matched; the same file also ends here.
@@ -83,6 +86,7 @@ public final class AtomicFileWriter {
         if failure == nil, fsync(descriptor) != 0 { failure = AtomicFile.errnoText() }
         if close(descriptor) != 0, failure == nil { failure = AtomicFile.errnoText() }
         descriptor = -1
+        if failure == nil, let check, let reason = check(temporary) { failure = reason }
         if failure == nil, rename(temporary, path) != 0 { failure = AtomicFile.errnoText() }
         done = true
         if let failure {

@@ -18,6 +18,29 @@ public enum RenderStage {
         }
     }
 
+    /// The sheet PDF `pdf` of `profile` (after the test seam `alter`, when set) if it passes
+    /// `PDFStructureCheck`; otherwise nil, with the error that says so (at the profile's file)
+    /// added to `diagnostics`, so that a broken PDF is a diagnostic and never a file, and the
+    /// other sheets still land.
+    public static func checkedPDF(
+        _ pdf: Data, name: String, of profile: Profile, alter: (@Sendable (String, Data) -> Data)?, diagnostics: inout [Diagnostic]
+    ) -> Data? {
+        let bytes = alter?(name, pdf) ?? pdf
+        do {
+            try PDFStructureCheck.check(bytes, name: name)
+            return bytes
+        } catch {
+            diagnostics.append(structureDiagnostic(name, error, at: SourceLocation(file: profile.file, line: 1, column: 1)))
+            return nil
+        }
+    }
+
+    /// The error for the PDF `name` that failed its structure check with `error`.
+    static func structureDiagnostic(_ name: String, _ error: PDFCheckError, at location: SourceLocation?) -> Diagnostic {
+        .error(at: location, "'\(name)' failed the PDF structure check and was not written: \(ScalarRules.shown(error.description, limit: 200))",
+               hint: "this is a fault of profilesheet or a library it uses, not of the profile; please report it with the profile and its logo")
+    }
+
     /// Decodes every image a profile uses, so that a corrupt or truncated logo is a diagnostic
     /// before anything is written. For `validate`, which paints nothing.
     public static func checkImages(_ profile: Profile) -> [Diagnostic] {
