@@ -172,6 +172,37 @@ struct LinkSafetyTests {
         #expect(Set(try Self.linkTargets(root + "/output/collection.pdf")).contains("https://example.org/"))
     }
 
+    /// A sheet in the output folder that carries a script (written there by something other
+    /// than profilesheet) is left out of the collection with an error; the run goes on.
+    @Test func aSheetWithAScriptIsLeftOutOfTheCollection() throws {
+        let root = try scratch([
+            "plain.yaml": Self.profile(id: "plain", "website: https://example.org/"), "other.yaml": Self.profile(id: "other", ""),
+        ])
+        #expect(try build(root).status == 0)
+        let sheet = root + "/output/plain.pdf"
+        let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: sheet)))
+        // The same length, so that every offset of the file stays right.
+        let link = "/URI (https://example.org/)"
+        let script = "/JS (app.alert(1234567890))"
+        #expect(link.count == script.count && original.contains(link))
+        try Self.bytes(original.replacingOccurrences(of: link, with: script)).write(to: URL(fileURLWithPath: sheet))
+        try FileManager.default.removeItem(atPath: root + "/output/collection.pdf")
+        let run = try build(root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(
+            "profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': the PDF has the entry /JS, which a sheet never carries"),
+            "\(run.stderr)")
+        let collection = root + "/output/collection.pdf"
+        #expect(try CommandRunner.run("qpdf", ["--check", collection]).status == 0)
+        let pages = try CommandRunner.pdfinfo(collection)["Pages"]
+        let otherPages = try CommandRunner.pdfinfo(root + "/output/other.pdf")["Pages"]
+        #expect(pages != nil && pages == otherPages)
+        _ = try Self.linkTargets(collection)
+    }
+
+    static func latin1(_ data: Data) -> String { String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) })) }
+    static func bytes(_ text: String) -> Data { Data(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }) }
+
     // MARK: - Every PDF checked before it takes its name
 
     /// A PDF cut short: its cross-reference table and trailer are gone.

@@ -21,6 +21,7 @@ struct LinkTargetTests {
         ("https://example.org/a\\b", "https://example.org/a%5Cb"),
         ("https://example.org/%28ok%29", "https://example.org/%28ok%29"),
         ("https://example.org/100%", "https://example.org/100%25"),
+        ("https://de.wikipedia.org/wiki/Köln_(Stadt)", "https://de.wikipedia.org/wiki/K%C3%B6ln_%28Stadt%29"),
         ("https://example.org/café%20menu?q=ä%26", "https://example.org/caf%C3%A9%20menu?q=%C3%A4%26"),
         ("https://exämple.org/über?q=ä#frag#x", "https://xn--exmple-cua.org/%C3%BCber?q=%C3%A4#frag%23x"),
         ("https://例え.jp/パス", "https://xn--r8jz45g.jp/%E3%83%91%E3%82%B9"),

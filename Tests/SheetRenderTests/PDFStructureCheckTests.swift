@@ -10,7 +10,7 @@ import Testing
 @Suite("PDF structure check")
 struct PDFStructureCheckTests {
     let measurer = PangoTextMeasurer()
-    var renderer: SheetRenderer { SheetRenderer(measurer: measurer) }
+    var renderer: SheetRenderer { SheetRenderer() }
 
     /// The bytes as text, one character a byte, and back.
     static func latin1(_ data: Data) -> String { String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) })) }

@@ -27,8 +27,9 @@ final class PDFCollectionWriter {
     }
 
     /// Copies every page of the PDF `bytes` and adds a bookmark `title` pointing at its first.
-    /// Every object is read before anything is written, so a sheet that cannot be read (and is
-    /// left out) leaves no trace in the collection.
+    /// Every object is read, and checked for actions (`checkActions`), before anything is
+    /// written, so a sheet that cannot be read or carries something no sheet does (and is left
+    /// out) leaves no trace in the collection.
     func add(_ bytes: [UInt8], title: String) throws(PDFCollectionError) {
         let source = try PDFSourceFile(bytes: bytes)
         let sourcePages = try source.pageNumbers()
@@ -45,6 +46,7 @@ final class PDFCollectionWriter {
             number += 1
             order.append(next)
             let object = try source.object(next)
+            try source.checkActions(in: object.tokens)
             objects[next] = object
             queue.append(contentsOf: source.references(in: object.tokens).reversed())
         }
