@@ -35,7 +35,7 @@ struct ManifestFileTests {
         let text = String(decoding: bytes, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 5)
-        #expect(lines[0] == #"{"collection":"k","format":1,"tool":"profilesheet 1","warnings":[{"message":"a \"quoted\"\nline","severity":"warning"}],"sheets":["#)
+        #expect(lines[0] == #"{"collection":"k","format":1,"tool":"profilesheet 1","warnings":[{"column":null,"file":null,"hint":null,"line":null,"message":"a \"quoted\"\nline","severity":"warning"}],"sheets":["#)
         #expect(lines[1].hasPrefix(#"{"id":"a/b","inputs":{"#) && lines[1].hasSuffix(","))
         #expect(lines[3] == "]}" && lines[4] == "")
         var expected = Manifest(tool: "profilesheet 1", sheets: sheets, collection: "k")

@@ -43,6 +43,26 @@ struct DiagnosticRenderingTests {
         #expect(DiagnosticRenderer(format: .json).render([]) == "[]\n")
     }
 
+    /// `--diagnostics json` and the Codable encoding the manifest stores are one shape: the same
+    /// keys with the same values, `null` for a missing position or hint, `field` only when set.
+    @Test func theRendererAndTheCodableEncodingWriteOneShape() throws {
+        let diagnostics = [
+            Diagnostic.error(at: SourceLocation(file: "p/a.yaml", line: 3, column: 7), "unknown key 'nmae'", hint: "did you mean 'name'?", field: "name"),
+            Diagnostic.warning(at: nil, "a run-level warning"),
+            Diagnostic.warning(at: SourceLocation(file: "s.csv", line: 0, column: 0), "whole file"),
+        ]
+        for diagnostic in diagnostics {
+            let rendered = DiagnosticRenderer(format: .json).render([diagnostic])
+            let fromRenderer = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [[String: Any]]).first
+            let encoded = try JSONEncoder().encode(diagnostic)
+            let fromCodable = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+            #expect(NSDictionary(dictionary: try #require(fromRenderer)) == NSDictionary(dictionary: fromCodable))
+            #expect(try JSONDecoder().decode(Diagnostic.self, from: Data(rendered.dropFirst().dropLast(2).utf8)) == diagnostic)
+        }
+        let noPosition = String(decoding: try JSONEncoder().encode(diagnostics[1]), as: UTF8.self)
+        #expect(noPosition.contains(#""file":null"#) && noPosition.contains(#""hint":null"#) && !noPosition.contains("field"))
+    }
+
     @Test func diagnosticsAreSortedByFileAndPosition() {
         let a = Diagnostic.error(at: SourceLocation(file: "b.yaml", line: 1, column: 1), "x")
         let b = Diagnostic.error(at: SourceLocation(file: "a.yaml", line: 9, column: 1), "y")

@@ -1,6 +1,8 @@
-/// Diagnostics as JSON objects with the keys of `--diagnostics json` (`severity`, `file`,
-/// `line`, `column`, `message`, `hint`, `field`), so that a build can keep a sheet's warnings
-/// in its manifest and report them again without reading the profile.
+/// Diagnostics as JSON objects of the shape `--diagnostics json` prints (docs/cli.md), so that a
+/// build can keep a sheet's warnings in its manifest and report them again without reading the
+/// profile: `severity`, `file`, `line`, `column`, `message` and `hint` are always there (`null`
+/// when a diagnostic has no position or no hint); `field` only when the diagnostic concerns
+/// one. `DiagnosticRenderer` writes the same keys and values.
 extension Diagnostic: Codable {
     private enum CodingKeys: String, CodingKey {
         case severity, file, line, column, message, hint, field
@@ -22,11 +24,17 @@ extension Diagnostic: Codable {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(severity, forKey: .severity)
-        try container.encodeIfPresent(location?.file, forKey: .file)
-        try container.encodeIfPresent(location?.line, forKey: .line)
-        try container.encodeIfPresent(location?.column, forKey: .column)
+        if let location {
+            try container.encode(location.file, forKey: .file)
+            try container.encode(location.line, forKey: .line)
+            try container.encode(location.column, forKey: .column)
+        } else {
+            try container.encodeNil(forKey: .file)
+            try container.encodeNil(forKey: .line)
+            try container.encodeNil(forKey: .column)
+        }
         try container.encode(message, forKey: .message)
-        try container.encodeIfPresent(hint, forKey: .hint)
+        if let hint { try container.encode(hint, forKey: .hint) } else { try container.encodeNil(forKey: .hint) }
         try container.encodeIfPresent(field, forKey: .field)
     }
 }
