@@ -17,6 +17,7 @@ struct SurveyMergeTests {
     static let managerMapping = """
         key: {column: Community, match: name}
         min_responses: 1
+        min_cell: 1
         fields:
           members.count: {column: Members, aggregate: one}
           staffing.paid_fte: {column: FTE, aggregate: one}
@@ -164,7 +165,7 @@ struct SurveyMergeTests {
         let fixture = try fixture()
         defer { fixture.remove() }
         try fixture.survey("m", csv: "Community,Plans\nDemo,\"Grow; **Share** more\"\n",
-                           mapping: "key: {column: Community}\nfields:\n  highlights.plans: {column: Plans, split: \";\", aggregate: one}\n")
+                           mapping: "key: {column: Community}\nmin_cell: 1\nfields:\n  highlights.plans: {column: Plans, split: \";\", aggregate: one}\n")
         let result = fixture.merge()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.profile("demo")?.highlights.plans.map(\.plainText) == ["Grow", "Share more"])
@@ -176,7 +177,7 @@ struct SurveyMergeTests {
         // 15 distinct tools; tools hold 12. Zoom 3 rows, GitHub 2 (one row lists it twice), the rest once.
         let cells = ["Slack, Zoom", "zoom, GitHub, GitHub", "Zoom, Jitsi, A1, A2", "Github, A3, A4, A5", "A6, A7, A8, A9, A10, A11"]
         try fixture.survey("m", csv: "Community,Tools\n" + cells.map { "Demo,\"\($0)\"\n" }.joined(),
-                           mapping: "key: {column: Community}\nfields:\n  tools: {column: Tools, split: \",\", aggregate: union}\n")
+                           mapping: "key: {column: Community}\nmin_cell: 1\nfields:\n  tools: {column: Tools, split: \",\", aggregate: union}\n")
         let result = fixture.merge()
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(result.profile("demo")?.tools == ["Zoom", "GitHub", "Slack", "Jitsi", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"])
@@ -188,7 +189,7 @@ struct SurveyMergeTests {
         defer { fixture.remove() }
         let long = String(repeating: "x", count: 40)
         try fixture.survey("m", csv: "Community,Tools,Keywords\nDemo,Slack,open-science\nDemo,\(long),trainig\n" + String(repeating: "Demo,Slack,training\n", count: 3),
-                           mapping: "key: {column: Community}\nfields:\n  tools: {column: Tools}\n  keywords: {column: Keywords}\n")
+                           mapping: "key: {column: Community}\nmin_cell: 1\nfields:\n  tools: {column: Tools}\n  keywords: {column: Keywords}\n")
         let result = fixture.merge()
         #expect(result.errors.map { "\($0.location!.line):\($0.location!.column) \($0.message)" } == [
             "3:2 'tools' is too long: 40 characters (in column 2 'Tools')",

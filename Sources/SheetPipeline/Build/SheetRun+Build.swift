@@ -155,11 +155,18 @@ extension SheetRun {
                     current.remove(ProfileSchema.id(ofFile: file))
                 }
                 // Up-to-date sheets report their stored warnings below; their fresh copies are
-                // dropped.
+                // dropped. A profile's warnings (those in its file, and those a survey gave it)
+                // are kept with its sheet.
+                var owners: [Diagnostic: String] = [:]
+                for (file, warnings) in inputs.profileWarnings {
+                    for warning in warnings { owners[warning] = file }
+                }
+                var sheetWarnings: [String: [Diagnostic]] = [:]
                 for diagnostic in inputs.diagnostics {
-                    let file = diagnostic.location?.file ?? ""
+                    let file = owners[diagnostic] ?? diagnostic.location?.file ?? ""
                     if profileFiles.contains(file) {
                         if !cachedNow.contains(file) && !digestUpToDate.contains(file) { report.diagnostics.append(diagnostic) }
+                        if diagnostic.severity != .error { sheetWarnings[file, default: []].append(diagnostic) }
                     } else if seenRunLevel.insert(diagnostic).inserted {
                         runLevel.append(diagnostic)
                     }
@@ -173,7 +180,7 @@ extension SheetRun {
                     progress?(.sheetDone(id: "", rendered: false, done: count, total: total))
                 }
                 let rendered = try renderInParallel(
-                    toRender, inputs: inputs, globals: globals, jobs: options.jobs, states: states, entries: entries,
+                    toRender, inputs: inputs, sheetWarnings: sheetWarnings, globals: globals, jobs: options.jobs, states: states, entries: entries,
                     committer: committer, done: done, total: total, progress: progress, report: &report)
                 for id in rendered { current.add(rendered: id) }
             }
@@ -230,7 +237,7 @@ extension SheetRun {
     }
 
     private func renderInParallel(
-        _ profiles: [Profile], inputs: RunInputs, globals: GlobalInputs, jobs: Int, states: StatePool<SheetWorker>,
+        _ profiles: [Profile], inputs: RunInputs, sheetWarnings: [String: [Diagnostic]], globals: GlobalInputs, jobs: Int, states: StatePool<SheetWorker>,
         entries: SheetEntryStore, committer: OutputCommitter, done: Guarded<Int>, total: Int, progress: BuildProgressHandler?,
         report: inout RunReport
     ) throws(PipelineError) -> [String] {
@@ -248,7 +255,8 @@ extension SheetRun {
             makeState: { states.take() },
             work: { state, index in
                 let profile = profiles[index]
-                var result = run.renderSheet(profile, inputs: inputs, globals: globals, state: state, committer: committer)
+                var result = run.renderSheet(
+                    profile, inputs: inputs, warnings: sheetWarnings[profile.file] ?? [], globals: globals, state: state, committer: committer)
                 if case .success(let sheet?) = result.sheet {
                     do throws(PipelineError) {
                         try entries.put(sheet)
@@ -284,9 +292,10 @@ extension SheetRun {
     }
 
     /// One profile laid out, painted and handed to `committer` to write; nil sheet when it is
-    /// invalid.
+    /// invalid. Its manifest entry keeps `warnings` (the profile's from loading and merging) and
+    /// those of its layout.
     private func renderSheet(
-        _ profile: Profile, inputs: RunInputs, globals: GlobalInputs, state: SheetWorker, committer: OutputCommitter
+        _ profile: Profile, inputs: RunInputs, warnings: [Diagnostic], globals: GlobalInputs, state: SheetWorker, committer: OutputCommitter
     ) -> (sheet: Result<Manifest.Sheet?, PipelineError>, diagnostics: [Diagnostic]) {
         var local = RunReport()
         defer {
@@ -313,7 +322,7 @@ extension SheetRun {
                 keywords: profile.keywords.map { inputs.taxonomy.label(for: $0) ?? $0 }, pages: document.pages.count,
                 sha256: Fingerprint.sha256(pdf),
                 inputs: sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? ""),
-                warnings: local.diagnostics.filter { $0.severity != .error })
+                warnings: (warnings + local.diagnostics.filter { $0.severity != .error }).sorted())
             return (.success(sheet), local.diagnostics)
         } catch {
             return (.failure(error), local.diagnostics)

@@ -15,4 +15,8 @@ public struct RunInputs: Sendable {
     /// Per profile id, a digest of the survey mappings and rows that fed it (empty when none),
     /// so that an incremental build notices when a profile's survey data changed.
     public var surveyFingerprints: [String: String] = [:]
+    /// Warnings in `diagnostics` that concern one profile though they point into a survey CSV
+    /// (answers left out by `min_cell` or as personal), by profile file, so that a build keeps
+    /// them with that profile's sheet.
+    public var profileWarnings: [String: [Diagnostic]] = [:]
 }

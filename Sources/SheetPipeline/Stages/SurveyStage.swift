@@ -63,6 +63,7 @@ public enum SurveyStage {
         result.profiles = merged.profiles.filter { !merged.failedProfiles.contains($0.file) }
         result.invalidFiles += merged.profiles.map(\.file).filter { merged.failedProfiles.contains($0) }
         for (id, fingerprint) in merged.fingerprints { result.surveyFingerprints[id] = fingerprint }
+        for (file, warnings) in merged.profileWarnings { result.profileWarnings[file, default: []] += warnings }
         return (result, Details(profiles: merged.profiles, provenance: merged.provenance))
     }
 }

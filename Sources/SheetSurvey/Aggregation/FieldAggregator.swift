@@ -1,14 +1,18 @@
 import SheetCore
 
 /// Combines the answers of one community's rows into the value of one profile field, by the
-/// field mapping's aggregate, with the privacy rules applied: `min_responses` suppression and
-/// `min_cell` folding. Every answer is validated like a profile value, and every problem is a
-/// diagnostic at the CSV cell (`file.csv:ROW:COLUMN`) that holds it.
+/// field mapping's aggregate, with the privacy rules applied: answers that look personal
+/// dropped first (`PersonalDataDetector`), then `min_responses` suppression, `min_cell` folding
+/// for shares and `min_cell` dropping for every aggregate that publishes answers as words.
+/// Every answer is validated like a profile value, and every problem is a diagnostic at the
+/// CSV cell (`file.csv:ROW:COLUMN`) that holds it; no diagnostic quotes an answer that looks
+/// personal.
 struct FieldAggregator {
     let mapping: SurveyMapping
     let fieldMapping: SurveyMapping.FieldMapping
     let column: SurveyColumn
     let taxonomy: Taxonomy
+    var detector = PersonalDataDetector()
 
     enum Outcome: Sendable, Hashable {
         case value(FieldValue)
@@ -18,6 +22,8 @@ struct FieldAggregator {
         case noAnswers
         /// An answer or the result broke a rule; the diagnostics say which.
         case failed
+        /// Every answer was left out: given by fewer than `min_cell` rows, or personal.
+        case leftOut
     }
 
     struct Result: Sendable {
@@ -31,6 +37,16 @@ struct FieldAggregator {
         var leftOutCategories = 0
         /// Union answers beyond the field's limit.
         var cutAnswers = 0
+        /// Answers given by fewer than `min_cell` rows, left out of a value made of words.
+        var smallCellAnswers = 0
+        /// Answers left out because they look personal: where, and what they looked like.
+        var personalAnswers: [PersonalAnswer] = []
+    }
+
+    /// An answer left out because it looks personal; never its text.
+    struct PersonalAnswer: Sendable, Hashable {
+        var row: Int
+        var kind: PersonalDataKind
     }
 
     /// One row's cell, trimmed, with its answers.
@@ -56,14 +72,21 @@ struct FieldAggregator {
     // MARK: - Answers
 
     /// The answers of `records` in `column`, recoded; recoding problems are diagnostics.
-    func answers(_ records: [CSVScanner.Record], diagnostics: inout [Diagnostic]) -> [RowAnswer] {
+    /// Answers that look personal are left out first (into `personal`), so that a row whose
+    /// every answer looks personal is not an answering row: a file with those answers removed
+    /// (`profilesheet survey scrub`) gives the same value.
+    func answers(_ records: [CSVScanner.Record], personal: inout [PersonalAnswer], diagnostics: inout [Diagnostic]) -> [RowAnswer] {
         var result: [RowAnswer] = []
         for record in records {
             let cell = (record.cells[column.index] ?? "").trimmingWhitespace()
             guard !cell.isEmpty else { continue }
-            var parts = [cell]
-            if let split = fieldMapping.split {
-                parts = cell.components(separatedBy: split).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            var parts: [String] = []
+            for part in Self.parts(of: cell, split: fieldMapping.split) {
+                if let kind = personalKind(part) {
+                    personal.append(PersonalAnswer(row: record.row, kind: kind))
+                } else {
+                    parts.append(part)
+                }
             }
             var recoded: [String] = []
             for part in parts {
@@ -74,13 +97,46 @@ struct FieldAggregator {
         return result
     }
 
+    /// A cell's answers: cut at every `split`, each trimmed, empty ones dropped.
+    static func parts(of cell: String, split: String?) -> [String] {
+        guard let split else { return cell.isEmpty ? [] : [cell] }
+        return cell.components(separatedBy: split).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+
+    /// What personal data `answer` holds, if any. A field that takes an e-mail address or a URL
+    /// through `one` (`contact.email`, `website`) takes the community's own: that kind is its
+    /// value, not personal data found in it.
+    func personalKind(_ answer: String) -> PersonalDataKind? {
+        Self.personalKind(answer, detector: detector, fieldMapping: fieldMapping)
+    }
+
+    static func personalKind(_ answer: String, detector: PersonalDataDetector, fieldMapping: SurveyMapping.FieldMapping) -> PersonalDataKind? {
+        guard let kind = detector.kind(of: answer) else { return nil }
+        if fieldMapping.aggregate == .one {
+            switch (fieldMapping.field.kind, kind) {
+            case (.email, .email), (.webURL, .url): return nil
+            default: break
+            }
+        }
+        return kind
+    }
+
+    /// Whether the field's value is made of the respondents' words (texts, lists, keywords), to
+    /// which `min_cell` applies; numbers, shares and kinds of community are not.
+    var publishesWords: Bool {
+        switch field.kind {
+        case .text, .richText, .email, .webURL, .textList, .richList, .keywords: true
+        case .communityType, .integer, .decimal, .breakdown: false
+        }
+    }
+
     func recode(_ answer: String, row: Int, diagnostics: inout [Diagnostic]) -> String? {
         guard let values = fieldMapping.values else { return answer }
         if let value = values[SurveyText.folded(answer)] { return value }
         if let other = fieldMapping.other { return other }
         let hint = Suggestion.didYouMean(answer, in: fieldMapping.valueAnswers).map { "\($0) Otherwise add it to 'values', or name an 'other' value for answers that 'values' does not list" }
             ?? "add it to 'values' of 'fields.\(path)', or name an 'other' value for answers that 'values' does not list"
-        diagnostics.append(error(FieldProblem("answer '\(answer)' for '\(path)' is not in 'values'", hint: hint), row: row))
+        diagnostics.append(error(FieldProblem("answer \(detector.quoted(answer)) for '\(path)' is not in 'values'", hint: hint), row: row))
         return nil
     }
 
@@ -88,7 +144,15 @@ struct FieldAggregator {
 
     func run(_ records: [CSVScanner.Record]) -> Result {
         var diagnostics: [Diagnostic] = []
-        let answered = answers(records, diagnostics: &diagnostics)
+        var personal: [PersonalAnswer] = []
+        let answered = answers(records, personal: &personal, diagnostics: &diagnostics)
+        var result = aggregate(answered, diagnostics: diagnostics)
+        result.personalAnswers = personal
+        if case .noAnswers = result.outcome, !personal.isEmpty { result.outcome = .leftOut }
+        return result
+    }
+
+    private func aggregate(_ answered: [RowAnswer], diagnostics: [Diagnostic]) -> Result {
         let rows = answered.map(\.row)
         if !diagnostics.isEmpty { return Result(outcome: .failed, rows: rows, diagnostics: diagnostics) }
         if answered.isEmpty {
@@ -125,11 +189,18 @@ struct FieldAggregator {
         for other in values.dropFirst() where !other.value.agrees(with: first.value) {
             diagnostics.append(.error(
                 at: location(other.row),
-                "rows \(first.row) and \(other.row) disagree on '\(path)': '\(first.cell)' and '\(other.cell)' (column \(column.number) \(column.label))",
+                "rows \(first.row) and \(other.row) disagree on '\(path)': \(detector.quoted(first.cell)) and \(detector.quoted(other.cell)) (column \(column.number) \(column.label))",
                 hint: "'aggregate: one' takes the single answer of a community; correct one of the rows, or choose another aggregate",
                 field: path))
         }
-        return Result(outcome: diagnostics.isEmpty ? .value(first.value) : .failed, rows: rows, diagnostics: diagnostics)
+        guard diagnostics.isEmpty else { return Result(outcome: .failed, rows: rows, diagnostics: diagnostics) }
+        // The rows agree, so each answer of the value was given by every answering row.
+        if publishesWords, Set(rows).count < mapping.minCell {
+            var result = Result(outcome: .leftOut, rows: rows)
+            result.smallCellAnswers = first.value.itemCount
+            return result
+        }
+        return Result(outcome: .value(first.value), rows: rows)
     }
 
     /// One row's value for `one`: a list for list fields, else its single answer.
@@ -174,7 +245,7 @@ struct FieldAggregator {
         for (text, itemRow) in items {
             let key = SurveyText.folded(text)
             if seen.contains(key) {
-                diagnostics.append(error(FieldProblem("'\(text)' is listed twice in '\(path)'", hint: "a list holds each answer once"), row: itemRow))
+                diagnostics.append(error(FieldProblem("\(detector.quoted(text)) is listed twice in '\(path)'", hint: "a list holds each answer once"), row: itemRow))
                 failed = true
                 continue
             }
@@ -215,7 +286,7 @@ struct FieldAggregator {
     private func parseNumber(_ text: String, row: Int, lenient: Bool, diagnostics: inout [Diagnostic]) -> SurveyNumber? {
         guard let number = SurveyNumber.parse(text) else {
             diagnostics.append(error(FieldProblem(
-                "'\(path)' must be a number, found '\(text)'",
+                "'\(path)' must be a number, found \(detector.quoted(text))",
                 hint: "write digits, with ',' between thousands and '.' before decimals if need be (1,200 or 0.5); leave the cell empty when there is no answer, as text is never read as zero"),
                 row: row))
             return nil
@@ -378,7 +449,15 @@ struct FieldAggregator {
                 }
             }
         }
-        let ranked = entries.enumerated().sorted { lhs, rhs in
+        // Answers given by fewer than `min_cell` rows could single their authors out.
+        let common = entries.filter { $0.rows.count >= mapping.minCell }
+        let smallCell = entries.count - common.count
+        guard !common.isEmpty else {
+            var result = Result(outcome: .leftOut, rows: rows)
+            result.smallCellAnswers = smallCell
+            return result
+        }
+        let ranked = common.enumerated().sorted { lhs, rhs in
             lhs.element.rows.count != rhs.element.rows.count ? lhs.element.rows.count > rhs.element.rows.count : lhs.offset < rhs.offset
         }.map(\.element)
         let limit = field.itemLimit ?? ranked.count
@@ -387,6 +466,7 @@ struct FieldAggregator {
         let value = list(kept.map { ($0.text, $0.row) }, row: rows[0], diagnostics: &diagnostics)
         var result = Result(outcome: value.map(Outcome.value) ?? .failed, rows: rows, diagnostics: diagnostics)
         result.cutAnswers = ranked.count - kept.count
+        result.smallCellAnswers = smallCell
         return result
     }
 }

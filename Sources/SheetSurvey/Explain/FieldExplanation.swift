@@ -51,6 +51,7 @@ public enum FieldExplanation {
             }
         }
         for contribution in contributions {
+            lines += leftOut(contribution)
             switch contribution.outcome {
             case .used:
                 if contribution.foldedCategories > 0 {
@@ -78,8 +79,25 @@ public enum FieldExplanation {
                 lines.append("unanswered: survey \(contribution.sourceText): none of the community's rows answered")
             case .failed:
                 lines.append("error: survey \(contribution.sourceText) could not be used; see the errors reported")
+            case .leftOut:
+                lines.append("not set: survey \(contribution.sourceText): every answer was left out")
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the privacy rules left out of a survey's value: answers too few gave, and answers
+    /// that looked personal, by row, never by content.
+    static func leftOut(_ contribution: SurveyContribution) -> [String] {
+        var lines: [String] = []
+        let n = contribution.smallCellAnswers
+        if n > 0 {
+            lines.append("left out: \(n) answer\(n == 1 ? "" : "s") given by fewer than \(contribution.minCell) respondents (min_cell)")
+        }
+        let personal = contribution.personalRows.count
+        if personal > 0 {
+            lines.append("left out: \(personal) answer\(personal == 1 ? "" : "s") that looked personal, in \(RowList.text(contribution.personalRows)) of column \(contribution.column)")
+        }
+        return lines
     }
 }

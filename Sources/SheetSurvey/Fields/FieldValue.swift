@@ -25,6 +25,15 @@ public enum FieldValue: Sendable, Hashable {
         }
     }
 
+    /// How many answers the value holds: a list's items, else one.
+    public var itemCount: Int {
+        switch self {
+        case .texts(let items): items.count
+        case .richTexts(let items): items.count
+        default: 1
+        }
+    }
+
     /// Whether two values say the same: numbers by value, lists and texts ignoring case and
     /// runs of white space, breakdowns by category whatever their order.
     public func agrees(with other: FieldValue) -> Bool {

@@ -57,4 +57,8 @@ public struct SurveyMapping: Sendable {
     public var minResponses: Int
     public var minCell: Int
     public var fields: [FieldMapping]
+    /// `personal:` columns that hold data about respondents (names, e-mail addresses): never
+    /// mapped, read only so that an answer elsewhere that repeats one of their values is left
+    /// out (`PersonalDataDetector`). An addition to format 1; files without it read as before.
+    public var personal: [ColumnReference] = []
 }

@@ -24,7 +24,7 @@ public struct SurveyMappingLoader: Sendable {
         public var source: String?
     }
 
-    static let rootKeys = ["format", "source", "export", "delimiter", "key", "min_responses", "min_cell", "fields"]
+    static let rootKeys = ["format", "source", "export", "delimiter", "key", "min_responses", "min_cell", "fields", "personal"]
     static let keyKeys = ["column", "match"]
     static let fieldKeys = ["column", "aggregate", "split", "values", "other"]
     static let thresholdRange = 1...1_000_000
@@ -92,10 +92,16 @@ public struct SurveyMappingLoader: Sendable {
                 if let field = readField(keyNode, value, reader: &reader) { fields.append(field) }
             }
         }
+        var personal: [SurveyMapping.ColumnReference] = []
+        if let node = entries["personal"]?.value, let items = reader.sequence(node, field: "personal", count: 1...1000) {
+            personal = items.compactMap { readColumn($0, field: "personal", reader: &reader) }
+        }
         guard let source, let key else { return nil }
-        return SurveyMapping(
+        var mapping = SurveyMapping(
             file: file, source: source.written, csvFile: source.display, resolvedCSV: source.resolved, export: export,
             delimiter: delimiter, key: key.column, match: key.match, minResponses: minResponses, minCell: minCell, fields: fields)
+        mapping.personal = personal
+        return mapping
     }
 
     static let requiredHint: [String: String] = [

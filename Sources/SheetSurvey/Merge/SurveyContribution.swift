@@ -17,6 +17,8 @@ public struct SurveyContribution: Sendable, Hashable {
         case noAnswers
         /// An answer or the result broke a rule (see the diagnostics).
         case failed
+        /// Every answer was left out: given by fewer than `min_cell` rows, or personal.
+        case leftOut
     }
 
     public var mapping: String
@@ -36,6 +38,10 @@ public struct SurveyContribution: Sendable, Hashable {
     public var foldedCategories: Int
     public var leftOutCategories: Int
     public var cutAnswers: Int
+    /// Answers given by fewer than `min_cell` rows, left out of a value made of words.
+    public var smallCellAnswers = 0
+    /// Rows of the answers left out because they look personal (a row once per answer).
+    public var personalRows: [Int] = []
 
     /// `profiles/surveys/members.csv, column Q2 'Where are you based?', rows 4–9 (6 rows),
     /// aggregate share, mapped by profiles/surveys/members.survey.yaml`.

@@ -17,6 +17,10 @@ public struct SurveyMergeResult: Sendable {
     /// Per profile id, a SHA-256 of the mapping files that fed it and the mapped cells of its
     /// rows; empty for a profile no survey row matched.
     public var fingerprints: [String: String] = [:]
+    /// Warnings in `diagnostics` that concern one profile though they point into a CSV (answers
+    /// left out by `min_cell` or because they look personal), by profile file: a build keeps
+    /// them with that profile's sheet.
+    public var profileWarnings: [String: [Diagnostic]] = [:]
 }
 
 /// Merges survey data into profiles (survey-mapping.md): reads each mapping and its CSV,
@@ -24,8 +28,11 @@ public struct SurveyMergeResult: Sendable {
 /// profile values, and sets each field the profile file leaves unset, remembering where every
 /// value came from.
 ///
-/// Only the key column and mapped columns are ever decoded from a CSV (see `CSVScanner`), and
-/// no diagnostic quotes a CSV line: at most the cell of a mapped column.
+/// Only the key column, the mapped columns and the columns declared `personal` are kept from a
+/// CSV (see `CSVScanner`); the other columns are decoded once per file only to check whether
+/// they hold personal data, which is a warning naming them, and are then dropped. No diagnostic
+/// quotes a CSV line, and none quotes an answer that looks personal (`PersonalDataDetector`):
+/// at most the cell of a mapped column that does not.
 public struct SurveyMerger: Sendable {
     public var profilesRoot: String
     public var taxonomy: Taxonomy
@@ -63,13 +70,23 @@ public struct SurveyMerger: Sendable {
         var offers: [Offer] = []
         var fingerprintInput: [Int: [UInt8]] = [:]
 
+        var mappings: [SurveyMapping] = []
         for file in mappingFiles {
             let loaded = loader.load(file: file)
             if let text = loaded.source { result.sources.add(file: file, text: text) }
             result.diagnostics += loaded.diagnostics
-            guard let mapping = loaded.mapping else { continue }
-            guard let (table, columns) = read(mapping, diagnostics: &result.diagnostics) else { continue }
-            let rowsByProfile = match(table, mapping: mapping, keyColumn: columns.key, directory: directory, diagnostics: &result.diagnostics)
+            if let mapping = loaded.mapping { mappings.append(mapping) }
+        }
+        var checkedCSVs: Set<String> = []
+        for mapping in mappings {
+            let file = mapping.file
+            // The first mapping of a CSV checks its unused columns, against every mapping of it.
+            let sharing = mappings.filter { $0.resolvedCSV == mapping.resolvedCSV }
+            let first = checkedCSVs.insert(mapping.resolvedCSV).inserted
+            guard let (table, columns) = read(mapping, sharedWith: sharing, checkUnused: first, diagnostics: &result.diagnostics) else { continue }
+            let detector = Self.detector(table, columns: columns)
+            let rowsByProfile = match(
+                table, mapping: mapping, keyColumn: columns.key, directory: directory, detector: detector, diagnostics: &result.diagnostics)
 
             let mappingBytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
             for (profile, records) in rowsByProfile.sorted(by: { $0.key < $1.key }) {
@@ -84,9 +101,13 @@ public struct SurveyMerger: Sendable {
                 fingerprintInput[profile] = input
 
                 for (fieldMapping, column) in zip(mapping.fields, columns.fields) {
-                    let aggregator = FieldAggregator(mapping: mapping, fieldMapping: fieldMapping, column: column, taxonomy: taxonomy)
+                    let aggregator = FieldAggregator(
+                        mapping: mapping, fieldMapping: fieldMapping, column: column, taxonomy: taxonomy, detector: detector)
                     let outcome = aggregator.run(records)
                     result.diagnostics += outcome.diagnostics
+                    let warnings = Self.leftOutWarnings(outcome, aggregator: aggregator, profile: result.profiles[profile].id)
+                    result.diagnostics += warnings
+                    if !warnings.isEmpty { result.profileWarnings[result.profiles[profile].file, default: []] += warnings }
                     var value: FieldValue?
                     var state = SurveyContribution.Outcome.failed
                     switch outcome.outcome {
@@ -94,12 +115,15 @@ public struct SurveyMerger: Sendable {
                     case .suppressed: state = .suppressed
                     case .noAnswers: state = .noAnswers
                     case .failed: state = .failed
+                    case .leftOut: state = .leftOut
                     }
-                    let contribution = SurveyContribution(
+                    var contribution = SurveyContribution(
                         mapping: mapping.file, csv: mapping.csvFile, column: column.label, aggregate: fieldMapping.aggregate,
                         rows: outcome.rows, value: value, outcome: state, disagrees: false, minResponses: mapping.minResponses,
                         minCell: mapping.minCell, foldedCategories: outcome.foldedCategories, leftOutCategories: outcome.leftOutCategories,
                         cutAnswers: outcome.cutAnswers)
+                    contribution.smallCellAnswers = outcome.smallCellAnswers
+                    contribution.personalRows = outcome.personalAnswers.map(\.row)
                     offers.append(Offer(
                         profile: profile, path: fieldMapping.field.path, contribution: contribution,
                         firstLocation: outcome.rows.first.map { aggregator.location($0) },
@@ -131,16 +155,56 @@ public struct SurveyMerger: Sendable {
         buffer.append(0x0A)
     }
 
+    /// The warnings for what `outcome` left out: one per answer that looked personal, at its
+    /// cell, naming its kind and never its text; one for the answers given by too few rows.
+    static func leftOutWarnings(_ outcome: FieldAggregator.Result, aggregator: FieldAggregator, profile: String) -> [Diagnostic] {
+        let path = aggregator.path
+        let column = aggregator.column
+        var warnings = outcome.personalAnswers.map { answer in
+            Diagnostic.warning(
+                at: aggregator.location(answer.row),
+                "an answer in row \(answer.row), column \(column.number) \(column.label) looks like \(answer.kind.phrase) and was left out of '\(path)' for '\(profile)'",
+                hint: "personal data is never published; run `profilesheet survey scrub` to remove it from the export",
+                field: path)
+        }
+        let n = outcome.smallCellAnswers
+        if n > 0, let first = outcome.rows.first {
+            warnings.append(.warning(
+                at: aggregator.location(first),
+                "\(n) answer\(n == 1 ? "" : "s") to '\(path)' for '\(profile)' given by fewer than \(aggregator.mapping.minCell) respondents \(n == 1 ? "was" : "were") left out (min_cell, column \(column.number) \(column.label))",
+                hint: "answers so few people gave could identify them; a survey answered once per community about the community itself, not about people, can set 'min_cell: 1'",
+                field: path))
+        }
+        return warnings
+    }
+
     // MARK: - Reading
 
     struct Columns {
         var key: SurveyColumn
         var fields: [SurveyColumn]
+        /// The columns `personal` declares that the file has.
+        var personal: [SurveyColumn] = []
+    }
+
+    /// What recognises personal data in `table`'s answers: the values of its personal columns.
+    static func detector(_ table: SurveyTable, columns: Columns) -> PersonalDataDetector {
+        var detector = PersonalDataDetector()
+        for record in table.rows {
+            for column in columns.personal {
+                if let cell = record.cells[column.index] { detector.addPersonalValue(cell) }
+            }
+        }
+        return detector
     }
 
     /// The CSV's header checked against the mapping's columns, then its rows with only those
-    /// columns kept; nil (with diagnostics) when the survey cannot be used.
-    func read(_ mapping: SurveyMapping, diagnostics: inout [Diagnostic]) -> (SurveyTable, Columns)? {
+    /// columns kept; nil (with diagnostics) when the survey cannot be used. `sharing` holds every
+    /// mapping of this CSV; with `checkUnused`, the columns none of them uses are checked for
+    /// personal data, by header and content, and named in a warning.
+    func read(
+        _ mapping: SurveyMapping, sharedWith sharing: [SurveyMapping] = [], checkUnused: Bool = false, diagnostics: inout [Diagnostic]
+    ) -> (SurveyTable, Columns)? {
         guard let data = FileManager.default.contents(atPath: mapping.resolvedCSV) else {
             diagnostics.append(.error(at: SourceLocation(file: mapping.csvFile, line: 0, column: 0), "cannot read the file"))
             return nil
@@ -169,18 +233,76 @@ public struct SurveyMerger: Sendable {
         let key = resolve(mapping.key, field: "key.column")
         let fields = mapping.fields.map { resolve($0.column, field: "fields.\($0.field.path).column") }
         guard !failed, let key else { return nil }
-        let columns = Columns(key: key, fields: fields.compactMap { $0 })
-        let keep = Set([key.index] + columns.fields.map(\.index))
-        let (table, rowDiagnostics) = SurveyCSV.readRows(header, keeping: keep)
+        var columns = Columns(key: key, fields: fields.compactMap { $0 })
+        let used = Set([key.index] + columns.fields.map(\.index))
+        let usedByAll = used.union(sharing.flatMap { other in
+            ([other.key] + other.fields.map(\.column)).compactMap { reference -> Int? in
+                if case .found(let column) = header.column(named: reference.name) { column.index } else { nil }
+            }
+        })
+        for reference in mapping.personal {
+            switch header.column(named: reference.name) {
+            case .found(let column):
+                if used.contains(column.index) {
+                    diagnostics.append(.error(
+                        at: reference.location,
+                        "column \(column.label) is declared 'personal', but the mapping reads it as \(column.index == key.index ? "its key" : "a field")",
+                        hint: "a personal column is never published; remove it from 'personal', or map another column", field: "personal"))
+                    failed = true
+                } else if !columns.personal.contains(column) {
+                    columns.personal.append(column)
+                }
+            case .ambiguous(let found):
+                columns.personal += found.filter { !used.contains($0.index) && !columns.personal.contains($0) }
+            case .missing(let closest):
+                // A scrubbed export keeps only the mapped columns: its personal ones are gone,
+                // and so is every answer that repeated them.
+                if header.columns.count > usedByAll.count {
+                    diagnostics.append(.warning(
+                        at: reference.location,
+                        "column '\(SurveyText.squeezed(reference.name))' that 'personal' names is not in \(mapping.csvFile)",
+                        hint: (closest.map { "the closest header is '\($0)'; " } ?? "") + "answers repeating its values cannot be recognised", field: "personal"))
+                }
+            }
+        }
+        guard !failed else { return nil }
+        let keep = used.union(columns.personal.map(\.index))
+        let unused = checkUnused ? header.columns.filter { !usedByAll.contains($0.index) } : []
+        let (read, rowDiagnostics) = SurveyCSV.readRows(header, keeping: keep.union(unused.map(\.index)))
         diagnostics += rowDiagnostics
-        guard let table else { return nil }
+        guard var table = read else { return nil }
+        if !unused.isEmpty {
+            if let warning = Self.unusedPersonalColumnsWarning(table, unused: unused, file: mapping.csvFile) { diagnostics.append(warning) }
+            for index in table.rows.indices {
+                table.rows[index].cells = table.rows[index].cells.filter { keep.contains($0.key) }
+            }
+        }
         return (table, columns)
+    }
+
+    /// "'Email address', 'Your name' are not used by the mapping and hold personal data: run
+    /// `profilesheet survey scrub`", for the `unused` columns whose header or any cell looks
+    /// personal; nil when none does.
+    static func unusedPersonalColumnsWarning(_ table: SurveyTable, unused: [SurveyColumn], file: String) -> Diagnostic? {
+        let detector = PersonalDataDetector()
+        let personal = unused.filter { column in
+            PersonalDataDetector.headerLooksPersonal(column.header)
+                || column.question.map(PersonalDataDetector.headerLooksPersonal) == true
+                || table.rows.contains { record in record.cells[column.index].map { detector.kind(of: $0) != nil } ?? false }
+        }
+        guard let first = personal.first else { return nil }
+        let names = personal.map(\.label).joined(separator: ", ")
+        let verb = personal.count == 1 ? "is not used by the mapping and holds" : "are not used by the mapping and hold"
+        return .warning(
+            at: SourceLocation(file: file, line: 1, column: first.number),
+            "\(names) \(verb) personal data: run `profilesheet survey scrub`",
+            hint: "scrub rewrites the export to the columns its mapping uses, so that what is committed holds nothing it does not need")
     }
 
     /// The rows of each profile of the run, by index; warnings for rows that match none.
     func match(
         _ table: SurveyTable, mapping: SurveyMapping, keyColumn: SurveyColumn, directory: CommunityDirectory,
-        diagnostics: inout [Diagnostic]
+        detector: PersonalDataDetector = PersonalDataDetector(), diagnostics: inout [Diagnostic]
     ) -> [Int: [CSVScanner.Record]] {
         var rows: [Int: [CSVScanner.Record]] = [:]
         let what = switch mapping.match {
@@ -197,12 +319,12 @@ public struct SurveyMerger: Sendable {
             case .none(let closest):
                 diagnostics.append(.warning(
                     at: location,
-                    "row \(record.row) matches no profile: no profile has the \(what) '\(SurveyText.squeezed(key))' (column \(keyColumn.number) \(keyColumn.label))",
+                    "row \(record.row) matches no profile: no profile has the \(what) \(detector.quoted(SurveyText.squeezed(key))) (column \(keyColumn.number) \(keyColumn.label))",
                     hint: (closest.map { "the closest profile is \($0.label); " } ?? "") + "the row is not used: correct its answer, or add the community's profile"))
             case .several(let entries):
                 diagnostics.append(.warning(
                     at: location,
-                    "row \(record.row) matches several profiles: '\(SurveyText.squeezed(key))' names \(entries.map(\.label).joined(separator: " and "))",
+                    "row \(record.row) matches several profiles: \(detector.quoted(SurveyText.squeezed(key))) names \(entries.map(\.label).joined(separator: " and "))",
                     hint: "the row is not used; give the profiles distinct names and short names, or match by id"))
             case .empty:
                 diagnostics.append(.warning(
