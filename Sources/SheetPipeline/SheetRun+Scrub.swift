@@ -18,12 +18,12 @@ extension SheetRun {
     public func scrubSurveys(keepOriginal: Bool) -> (report: RunReport, outcomes: [ScrubOutcome]) {
         var report = RunReport()
         let started = Date()
-        defer { report.seconds = Date().timeIntervalSince(started) }
         let mappingFiles = SurveyMerger.mappingFiles(in: configuration.profilesDirectory)
         guard !mappingFiles.isEmpty else {
             report.diagnostics.append(.warning(
                 at: nil, "\(configuration.profilesDirectory)/\(SurveyMerger.folderName) has no survey mappings (*\(SurveyMapping.fileSuffix)): nothing to scrub",
                 hint: "survey-mapping.md describes them"))
+            report.seconds = Date().timeIntervalSince(started)
             return (report, [])
         }
         let entries = SurveyStage.directory(configuration, jobs: 2)
@@ -67,6 +67,7 @@ extension SheetRun {
             }
             outcomes.append(outcome)
         }
+        report.seconds = Date().timeIntervalSince(started)
         return (report, outcomes)
     }
 }
