@@ -33,8 +33,8 @@ struct CommandLineTests {
         let run = try CommandRunner.profilesheet(arguments(root, "build"))
         #expect(run.status == 0, "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: root + "/output/demo.pdf"))
-        // Nothing for the last page: the sheet has two.
-        #expect(try CommandRunner.pdfinfo(root + "/output/demo.pdf")["Pages"] == "2")
+        // Only the required fields: everything on one page.
+        #expect(try CommandRunner.pdfinfo(root + "/output/demo.pdf")["Pages"] == "1")
     }
 
     @Test func invalidProfileExitsOneWithACompilerStyleDiagnostic() throws {
@@ -110,7 +110,11 @@ struct CommandLineTests {
     }
 
     @Test func previewWritesAPDFAndAPNGPerPage() throws {
-        let root = try scratchProfiles(["demo.yaml": Self.valid])
+        // Enough highlights to go on onto a second page.
+        let long = (1...4).map { "    - Highlight \($0) with enough words in it to take two lines of a column at the least, and a third\n" }.joined()
+        let profile = Self.valid + "highlights:\n" + ["successes", "outputs", "challenges", "plans"].map { "  \($0):\n" + long }.joined()
+            + "champions: " + String(repeating: "Champions grow through mentoring. ", count: 15) + "\n"
+        let root = try scratchProfiles(["demo.yaml": profile])
         let run = try CommandRunner.profilesheet(arguments(root, "preview") + ["demo"])
         #expect(run.status == 0, "\(run.stderr)")
         let printed = run.stdout.split(separator: "\n").map(String.init)

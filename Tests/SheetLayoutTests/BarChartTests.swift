@@ -39,3 +39,23 @@ struct BarChartTests {
         #expect(BarChartComponent.bar(share: 140, trackWidth: 200, height: 8).filled == 200)
     }
 }
+
+@Suite("Labels and names")
+struct LabelTests {
+    @Test func slugLabelsKeepAcronyms() throws {
+        let template = try LayoutFixture.template()
+        #expect(template.label(forCategory: "msc-student") == "MSc student")
+        #expect(template.label(forCategory: "phd-candidate") == "PhD candidate")
+        #expect(template.label(forCategory: "early-career") == "Early career")
+        #expect(template.label(forCategory: "us-west", field: "members.regions") == "US West")
+        #expect(template.label(forCategory: "trust-building") == "Trust building")
+    }
+
+    @Test func shortNameHiddenWhenTheNameSaysIt() {
+        #expect(TitleBandComponent.nameContains("The Turing Way", "Turing Way"))
+        #expect(TitleBandComponent.nameContains("The Turing-Way community", "turing way"))
+        #expect(!TitleBandComponent.nameContains("United States Research Software Engineer Association", "US-RSE"))
+        #expect(!TitleBandComponent.nameContains("Turing", "Turing Way"))
+        #expect(!TitleBandComponent.nameContains("The Turing Wayfarers", "Turing Way"))
+    }
+}

@@ -30,11 +30,15 @@ public struct RichSpan: Sendable, Hashable {
     public var strong: Bool
     /// An `http`/`https` URL when the span is a link's label.
     public var link: String?
+    /// Whether lines may not break inside the span: an e-mail address, a URL, a licence id
+    /// ("CC-BY-4.0" never as "CC-" and "BY-4.0").
+    public var unbreakable: Bool
 
-    public init(_ text: String, emphasis: Bool = false, strong: Bool = false, link: String? = nil) {
+    public init(_ text: String, emphasis: Bool = false, strong: Bool = false, link: String? = nil, unbreakable: Bool = false) {
         self.text = text
         self.emphasis = emphasis
         self.strong = strong
         self.link = link
+        self.unbreakable = unbreakable
     }
 }

@@ -21,9 +21,9 @@ struct AboutComponent: SheetComponent {
         ]
         var license = [RichSpan("Licence: ")]
         if let url = Self.licenseURL(profile.license) {
-            license.append(RichSpan(profile.license, link: url))
+            license.append(RichSpan(profile.license, link: url, unbreakable: true))
         } else {
-            license.append(RichSpan(profile.license))
+            license.append(RichSpan(profile.license, unbreakable: true))
         }
         license.append(RichSpan(". Generated \(context.generatedOn) with profilesheet."))
         paragraphs.append(license)

@@ -20,7 +20,16 @@ struct ContactComponent: SheetComponent {
         let labelWidth = context.space(72)
         for (index, row) in rows.enumerated() {
             let label = context.text(row.label, style: "label", width: labelWidth, profileLanguage: false)
-            let value = context.text(row.text, style: "body", width: width - labelWidth, field: row.field, profileLanguage: false, link: row.link)
+            // Addresses never break inside; one too long for the column is set smaller.
+            let valueWidth = width - labelWidth
+            var value = context.text([[RichSpan(row.text, link: row.link, unbreakable: row.link != nil)]], style: "body", width: valueWidth,
+                                     field: row.field, profileLanguage: false)
+            var factor = 1.0
+            while row.link != nil, value.metrics.size.width > valueWidth + 0.01, factor > 0.7 {
+                factor -= 0.05
+                value = context.text([[RichSpan(row.text, link: row.link, unbreakable: true)]], style: "body", width: valueWidth,
+                                     field: row.field, profileLanguage: false, override: context.style("body").scaled(factor))
+            }
             var line = FrameBuilder(width: width)
             var placedLabel = label
             placedLabel.origin = Point(x: 0, y: value.metrics.firstBaseline - label.metrics.firstBaseline)

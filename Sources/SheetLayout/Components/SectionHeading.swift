@@ -20,10 +20,15 @@ enum SectionHeading {
         return builder.frame(role: .section(section))
     }
 
-    /// The height a heading and its gap take above a section's content.
-    static func height(_ heading: String?, width: Double, context: LayoutContext) -> Double {
-        guard let heading else { return 0 }
-        let title = context.text(heading, style: "heading", width: width, profileLanguage: false)
-        return title.metrics.size.height + context.space(3) + context.headingGap
+    /// The content of a frame `wrap` made, at its place in the section (below the heading); the
+    /// section itself, as a group, when it has no heading.
+    static func content(of section: Frame, heading: String?) -> Frame {
+        guard heading != nil, case .group(let content)? = section.items.last else {
+            var frame = section
+            frame.role = .group
+            frame.origin = .zero
+            return frame
+        }
+        return content
     }
 }

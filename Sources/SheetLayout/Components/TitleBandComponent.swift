@@ -41,7 +41,7 @@ struct TitleBandComponent: SheetComponent {
             title = context.text(profile.name, style: "title-long", width: textWidth, field: "name")
         }
         texts.stack(title, role: .heading(level: 1))
-        if let short = profile.shortName {
+        if let short = profile.shortName, !Self.nameContains(profile.name, short) {
             texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), role: .paragraph)
         }
         texts.cursor += context.space(5)
@@ -90,5 +90,16 @@ struct TitleBandComponent: SheetComponent {
             fill: context.color("accent-2")))
         builder.cursor = height
         return builder.frame(role: .section(.init(kind: .titleBand)))
+    }
+
+    /// Whether `name` already says `short` ("The Turing Way" says "Turing Way"): the same
+    /// words in the same order, whatever the case and punctuation around them.
+    static func nameContains(_ name: String, _ short: String) -> Bool {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        let nameWords = words(name), shortWords = words(short)
+        guard !shortWords.isEmpty, shortWords.count <= nameWords.count else { return false }
+        return (0...(nameWords.count - shortWords.count)).contains { Array(nameWords[$0..<($0 + shortWords.count)]) == shortWords }
     }
 }

@@ -19,7 +19,8 @@ public struct FixedMetricMeasurer: TextMeasurer {
         var paragraph = 0
 
         mutating func append(_ text: String, like span: RichSpan, width: Double) {
-            if let last = spans.last, last.link == span.link, last.strong == span.strong, last.emphasis == span.emphasis {
+            if let last = spans.last, last.link == span.link, last.strong == span.strong, last.emphasis == span.emphasis,
+               last.unbreakable == span.unbreakable {
                 spans[spans.count - 1].text += text
             } else {
                 var copy = span
@@ -43,7 +44,9 @@ public struct FixedMetricMeasurer: TextMeasurer {
             paragraphTops.append(y)
             var line = LineDraft(paragraph: index)
             var lineCount = 1
-            func breakLine() {
+            func breakLine(atSpace: Bool) {
+                // The space the line broke at stays at its end, as Pango keeps it (drawn as nothing).
+                if atSpace, let last = line.spans.last, !last.text.hasSuffix(" ") { line.spans[line.spans.count - 1].text += " " }
                 drafts.append(line)
                 line = LineDraft(paragraph: index)
                 lineCount += 1
@@ -51,13 +54,13 @@ public struct FixedMetricMeasurer: TextMeasurer {
             for (word, span) in Self.words(paragraph) {
                 let wordWidth = width(of: word, size: size, spacing: block.style.letterSpacing)
                 let space = line.width > 0 ? spaceWidth : 0
-                if let limit = block.width, line.width > 0, line.width + space + wordWidth > limit + 1e-9 { breakLine() }
+                if let limit = block.width, line.width > 0, line.width + space + wordWidth > limit + 1e-9 { breakLine(atSpace: true) }
                 if line.width > 0 { line.append(" ", like: span, width: spaceWidth) }
                 if let limit = block.width, wordWidth > limit {
                     // Break inside the word, character by character.
                     for character in word {
                         let characterWidth = width(of: String(character), size: size, spacing: block.style.letterSpacing)
-                        if line.width > 0, line.width + characterWidth > limit + 1e-9 { breakLine() }
+                        if line.width > 0, line.width + characterWidth > limit + 1e-9 { breakLine(atSpace: false) }
                         line.append(String(character), like: span, width: characterWidth)
                     }
                 } else {
@@ -101,7 +104,7 @@ public struct FixedMetricMeasurer: TextMeasurer {
 
     static func words(_ paragraph: [RichSpan]) -> [(text: String, span: RichSpan)] {
         paragraph.flatMap { span in
-            span.text.split(separator: " ").map { (String($0), span) }
+            span.unbreakable ? [(span.text, span)] : span.text.split(separator: " ").map { (String($0), span) }
         }
     }
 }

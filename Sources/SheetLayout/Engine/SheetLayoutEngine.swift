@@ -22,6 +22,14 @@ public struct SheetLayoutEngine: Sendable {
             profile: profile, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
             pageSize: pageSize, pageNumber: 1, pageCount: template.pages.count, generatedOn: options.dateText)
 
+        if let first = template.firstPage, let flow = template.flow {
+            var context = base
+            context.pageCount = 1
+            let flowing = layoutFlowing(profile, first: first, flow: flow, base: context, options: options)
+            return result(profile, taxonomy: taxonomy, options: options, pages: flowing.pages, diagnostics: flowing.diagnostics,
+                          scales: Array(repeating: flowing.scale, count: flowing.pages.count))
+        }
+
         // Pages whose blocks all lack data drop out when the template marks them optional.
         let pageTemplates = template.pages.filter { page in
             !page.optional || hasContent(page.blocks, profile: profile, countingFixedSections: false)
@@ -48,7 +56,14 @@ public struct SheetLayoutEngine: Sendable {
             }
             pages.append(Page(size: pageSize, frame: page.frame, title: pageTemplate.title))
         }
-        diagnostics += glyphWarnings(pages, profile: profile)
+        return result(profile, taxonomy: taxonomy, options: options, pages: pages, diagnostics: diagnostics, scales: scales)
+    }
+
+    /// The finished sheet: its pages, what layout found (with the glyph warnings), and the metadata.
+    func result(
+        _ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions, pages: [Page], diagnostics: [Diagnostic], scales: [Double]
+    ) -> LayoutResult {
+        let diagnostics = diagnostics + glyphWarnings(pages, profile: profile)
         let metadata = DocumentMetadata(
             title: profile.name,
             subject: "Community profile of \(profile.name), \(profile.period.label): \(profile.mission)",

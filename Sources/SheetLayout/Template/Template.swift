@@ -18,15 +18,24 @@ public struct Template: Sendable, Hashable {
     public var styles: [String: TextStyle]
     /// Display names of breakdown categories (`north-america` → "North America").
     public var labels: [String: String]
+    /// Fixed pages, each with its own blocks (the first template language); empty when the
+    /// template flows (`firstPage` and `flow`).
     public var pages: [PageTemplate]
+    /// A flowing template's first page: its blocks always start the sheet.
+    public var firstPage: PageTemplate?
+    /// A flowing template's sections after the first page's, onto as many pages as they need.
+    public var flow: FlowTemplate?
     /// Small icons used by components, by name, as absolute paths of SVG files.
     public var icons: [String: String]
 
     public init(
         name: String, directory: String, defaultPaper: PaperSize, papers: [PaperSize: Size], margins: EdgeInsets,
         grid: Grid, fit: FitRule, spacing: Spacing, colors: [String: Color], palette: [Color],
-        styles: [String: TextStyle], labels: [String: String], pages: [PageTemplate], icons: [String: String]
+        styles: [String: TextStyle], labels: [String: String], pages: [PageTemplate], icons: [String: String],
+        firstPage: PageTemplate? = nil, flow: FlowTemplate? = nil
     ) {
+        self.firstPage = firstPage
+        self.flow = flow
         self.name = name
         self.directory = directory
         self.defaultPaper = defaultPaper
@@ -50,16 +59,25 @@ public struct Template: Sendable, Hashable {
     }
 
     /// The label for a breakdown category: the template's, else the slug's words, in title
-    /// case for places (`members.regions`) and sentence case otherwise.
+    /// case for places (`members.regions`) and sentence case otherwise; acronyms and degrees
+    /// keep their own capitals ("MSc student", "PhD candidate", "RSE").
     public func label(forCategory slug: String, field: String = "") -> String {
         if let label = labels[slug] { return label }
         let words = slug.split(separator: "-").map(String.init)
         let minor: Set<String> = ["and", "of", "the", "in", "de", "da", "do", "del"]
         return words.enumerated().map { index, word in
+            if let acronym = Self.acronyms[word] { return acronym }
             let capitalize = index == 0 || (field == "members.regions" && !minor.contains(word))
             return capitalize ? word.prefix(1).uppercased() + word.dropFirst() : word
         }.joined(separator: " ")
     }
+
+    /// Words a slug writes in lower case that a label spells with capitals of their own.
+    static let acronyms: [String: String] = [
+        "bsc": "BSc", "msc": "MSc", "ba": "BA", "ma": "MA", "mba": "MBA", "phd": "PhD", "dphil": "DPhil", "md": "MD",
+        "rse": "RSE", "rses": "RSEs", "hpc": "HPC", "ai": "AI", "it": "IT", "ngo": "NGO", "ngos": "NGOs",
+        "us": "US", "uk": "UK", "eu": "EU", "un": "UN", "usa": "USA", "lgbtq": "LGBTQ",
+    ]
 }
 
 /// The paper sizes a sheet can be set on.
@@ -107,14 +125,24 @@ public struct Grid: Sendable, Hashable {
 }
 
 /// How far text may shrink to make a page fit: scales from 1 down to `minimumScale` in
-/// steps of `step`.
+/// steps of `step`, and never below `minimumBodySize` for body text.
 public struct FitRule: Sendable, Hashable {
     public var minimumScale: Double
     public var step: Double
+    /// The smallest body text, in points (`min_body_size`); nil for no floor but the scale's.
+    public var minimumBodySize: Double?
 
-    public init(minimumScale: Double, step: Double) {
+    public init(minimumScale: Double, step: Double, minimumBodySize: Double? = nil) {
         self.minimumScale = minimumScale
         self.step = step
+        self.minimumBodySize = minimumBodySize
+    }
+
+    /// The rule for body text `bodySize` points: the minimum scale raised so that body text
+    /// stays at least `minimumBodySize`.
+    public func limited(bodySize: Double) -> FitRule {
+        guard let minimumBodySize, bodySize > 0 else { return self }
+        return FitRule(minimumScale: min(1, max(minimumScale, minimumBodySize / bodySize)), step: step, minimumBodySize: minimumBodySize)
     }
 
     /// The scales tried, largest first.
@@ -157,6 +185,22 @@ public struct PageTemplate: Sendable, Hashable {
         self.title = title
         self.blocks = blocks
         self.optional = optional
+    }
+}
+
+/// The sections of a flowing template after its first page's blocks: they continue under the
+/// first page's blocks and onto as many pages as they need, up to `maximumPages` in all.
+public struct FlowTemplate: Sendable, Hashable {
+    /// The title of the pages after the first, in their running header and the PDF's outline.
+    public var title: String
+    /// The most pages a sheet may have, the first included.
+    public var maximumPages: Int
+    public var blocks: [BlockTemplate]
+
+    public init(title: String, maximumPages: Int, blocks: [BlockTemplate]) {
+        self.title = title
+        self.maximumPages = maximumPages
+        self.blocks = blocks
     }
 }
 

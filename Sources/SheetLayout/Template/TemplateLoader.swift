@@ -43,13 +43,24 @@ public enum TemplateLoader {
         return Result(template: diagnostics.hasErrors ? nil : template, diagnostics: diagnostics, source: document.text)
     }
 
-    static let rootKeys = ["format", "name", "paper", "papers", "margins", "grid", "fit", "spacing", "fonts", "colors", "palette", "styles", "labels", "icons", "pages"]
+    static let rootKeys = ["format", "name", "paper", "papers", "margins", "grid", "fit", "spacing", "fonts", "colors", "palette", "styles", "labels", "icons", "pages", "first_page", "flow"]
 
     static func read(_ root: Node, directory: String, reader: inout NodeReader) -> Template? {
         guard let mapping = reader.mapping(root, field: "template", expected: "a mapping") else { return nil }
         let entries = reader.entries(of: mapping, allowed: rootKeys, field: nil)
-        for key in ["format", "name", "paper", "papers", "margins", "grid", "colors", "palette", "styles", "pages"] where entries[key] == nil {
+        for key in ["format", "name", "paper", "papers", "margins", "grid", "colors", "palette", "styles"] where entries[key] == nil {
             reader.error(root, "missing required key '\(key)' in the template", field: key)
+        }
+        let flows = entries["first_page"] != nil || entries["flow"] != nil
+        if flows {
+            if entries["pages"] != nil {
+                reader.error(root, "a template has either 'pages' or 'first_page' and 'flow', not both", field: "pages")
+            }
+            for key in ["first_page", "flow"] where entries[key] == nil {
+                reader.error(root, "missing required key '\(key)' in the template", hint: "a flowing template has both 'first_page' and 'flow'", field: key)
+            }
+        } else if entries["pages"] == nil {
+            reader.error(root, "missing required key 'pages' in the template", hint: "or describe a flowing sheet with 'first_page' and 'flow'", field: "pages")
         }
         if let node = entries["format"]?.value, let format = reader.integer(node, field: "format", range: 1...Int.max), format != 1 {
             reader.error(node, "unsupported template format \(format)", hint: "this version of profilesheet reads format 1", field: "format")
@@ -73,8 +84,9 @@ public enum TemplateLoader {
         let margins = EdgeInsets(top: marginValues["top"] ?? 36, right: marginValues["right"] ?? 36, bottom: marginValues["bottom"] ?? 36, left: marginValues["left"] ?? 36)
         let gridValues = entries["grid"].map { numbers($0.value, field: "grid", keys: ["columns", "gutter"], reader: &reader) } ?? [:]
         let grid = Grid(columns: max(1, Int(gridValues["columns"] ?? 12)), gutter: gridValues["gutter"] ?? 12)
-        let fitValues = entries["fit"].map { numbers($0.value, field: "fit", keys: ["min_scale", "step"], reader: &reader) } ?? [:]
-        let fit = FitRule(minimumScale: min(1, max(0.5, fitValues["min_scale"] ?? 0.8)), step: max(0.01, fitValues["step"] ?? 0.05))
+        let fitValues = entries["fit"].map { numbers($0.value, field: "fit", keys: ["min_scale", "step", "min_body_size"], reader: &reader) } ?? [:]
+        let fit = FitRule(minimumScale: min(1, max(0.5, fitValues["min_scale"] ?? 0.8)), step: max(0.01, fitValues["step"] ?? 0.05),
+                          minimumBodySize: fitValues["min_body_size"].map { min(96, max(4, $0)) })
         let spacingValues = entries["spacing"].map { numbers($0.value, field: "spacing", keys: ["section", "heading", "item"], reader: &reader) } ?? [:]
         let spacing = Spacing(section: spacingValues["section"] ?? 14, heading: spacingValues["heading"] ?? 6, item: spacingValues["item"] ?? 4)
 
@@ -124,9 +136,12 @@ public enum TemplateLoader {
                 if let page = readPage(item, field: "pages[\(index + 1)]", styles: styles, reader: &reader) { pages.append(page) }
             }
         }
+        let firstPage = entries["first_page"].flatMap { readPage($0.value, field: "first_page", styles: styles, reader: &reader) }
+        let flow = entries["flow"].flatMap { readFlow($0.value, styles: styles, reader: &reader) }
         return Template(
             name: name, directory: directory, defaultPaper: paper, papers: papers, margins: margins, grid: grid, fit: fit,
-            spacing: spacing, colors: colors, palette: palette, styles: styles, labels: labels, pages: pages, icons: icons)
+            spacing: spacing, colors: colors, palette: palette, styles: styles, labels: labels, pages: pages, icons: icons,
+            firstPage: firstPage, flow: flow)
     }
 
     static func numbers(_ node: Node, field: String, keys: [String], reader: inout NodeReader) -> [String: Double] {
@@ -191,6 +206,19 @@ public enum TemplateLoader {
         }
         let blocks = items.enumerated().compactMap { readBlock($0.element, field: "\(field).blocks[\($0.offset + 1)]", styles: styles, reader: &reader) }
         return PageTemplate(title: title, blocks: blocks, optional: optional)
+    }
+
+    static func readFlow(_ node: Node, styles: [String: TextStyle], reader: inout NodeReader) -> FlowTemplate? {
+        guard let mapping = reader.mapping(node, field: "flow", expected: "a mapping with 'title', 'max_pages' and 'blocks'") else { return nil }
+        let entries = reader.entries(of: mapping, allowed: ["title", "max_pages", "blocks"], field: "flow")
+        let title = entries["title"].flatMap { reader.text($0.value, field: "flow.title", length: 1...80) } ?? "Page"
+        let maximumPages = entries["max_pages"].flatMap { reader.integer($0.value, field: "flow.max_pages", range: 1...8) } ?? 4
+        guard let blocksNode = entries["blocks"]?.value, let items = reader.sequence(blocksNode, field: "flow.blocks", count: 1...40) else {
+            reader.error(node, "missing required key 'blocks' in 'flow'", field: "flow")
+            return nil
+        }
+        let blocks = items.enumerated().compactMap { readBlock($0.element, field: "flow.blocks[\($0.offset + 1)]", styles: styles, reader: &reader) }
+        return FlowTemplate(title: title, maximumPages: maximumPages, blocks: blocks)
     }
 
     static func readBlock(_ node: Node, field: String, styles: [String: TextStyle], reader: inout NodeReader) -> BlockTemplate? {

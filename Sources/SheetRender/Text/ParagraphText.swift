@@ -15,6 +15,7 @@ struct ParagraphText {
         var strong: Bool
         var emphasis: Bool
         var link: String?
+        var unbreakable: Bool
     }
 
     var utf8: [UInt8]
@@ -28,8 +29,8 @@ struct ParagraphText {
         for span in spans {
             let start = bytes.count
             ParagraphText.appendSanitized(span.text, to: &bytes)
-            guard bytes.count > start, span.strong || span.emphasis || span.link != nil else { continue }
-            runs.append(Run(start: start, end: bytes.count, strong: span.strong, emphasis: span.emphasis, link: span.link))
+            guard bytes.count > start, span.strong || span.emphasis || span.link != nil || span.unbreakable else { continue }
+            runs.append(Run(start: start, end: bytes.count, strong: span.strong, emphasis: span.emphasis, link: span.link, unbreakable: span.unbreakable))
         }
         self.utf8 = bytes
         self.runs = runs
@@ -97,7 +98,9 @@ struct ParagraphText {
                 index += 1
             }
             guard !bytes.isEmpty else { return }
-            spans.append(RichSpan(String(decoding: bytes, as: UTF8.self), emphasis: run?.emphasis ?? false, strong: run?.strong ?? false, link: run?.link))
+            spans.append(RichSpan(
+                String(decoding: bytes, as: UTF8.self), emphasis: run?.emphasis ?? false, strong: run?.strong ?? false, link: run?.link,
+                unbreakable: run?.unbreakable ?? false))
         }
         var position = 0
         for run in runs {
@@ -150,6 +153,7 @@ struct ParagraphText {
         for run in runs {
             if run.strong { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.start, run.end) }
             if run.emphasis { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), run.start, run.end) }
+            if run.unbreakable { insert(pango_attr_allow_breaks_new(0), run.start, run.end) }
             if run.link != nil {
                 let color = linkColor ?? style.color
                 insert(pango_attr_foreground_new(channel(color.red), channel(color.green), channel(color.blue)), run.start, run.end)
