@@ -31,7 +31,10 @@ let package = Package(
         .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libhyphen ships no pkg-config file: the module map links -lhyphen.
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
-        // libqpdf's C API: reading back and checking every PDF written (qpdf-c.h).
+        // HarfBuzz's subsetter, for the subroutines of embedded CFF fonts (CFFSubroutineSubsetter).
+        .systemLibrary(name: "CHarfBuzzSubset", pkgConfig: "harfbuzz-subset", providers: [.apt(["libharfbuzz-dev"])]),
+        // libqpdf's C API: reading back and checking every PDF written (qpdf-c.h), and rewriting the
+        // font programs of a written PDF (PDFFontProgramCompactor).
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
@@ -41,8 +44,9 @@ let package = Package(
         .target(name: "SheetSurvey", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
-        // The only code that touches Cairo, Pango, librsvg, libxml2, libhyphen and libqpdf (and glibc's allocator settings).
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CQPDF", "CMalloc", "CXML2"]),
+        // The only code that touches Cairo, Pango, librsvg, libxml2, libhyphen, HarfBuzz's subsetter and
+        // libqpdf (and glibc's allocator settings).
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CQPDF", "CMalloc", "CXML2", "CHarfBuzzSubset"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(
             name: "SheetPipeline",

@@ -10,6 +10,9 @@ medians over RUNS runs of the release binary:
 - profiles per second for `validate` (all cores),
 - peak memory of a forced build of a few profiles whose logo is a 4096² PNG (the largest a
   profile may have),
+- the size of the sample sheets in English, Portuguese, Japanese and Arabic, and of the
+  Japanese and Arabic ones against the English one (a CJK sheet's fonts are CFF, which cairo
+  1.16 embeds with every subroutine unless PDFFontProgramCompactor drops the unused ones),
 - peak memory of a forced build at N/5, N, 2N and 4N profiles (the issue's 200 and 2000 are
   N/5 and 2N at the default N): the peak resident size (max RSS, from the kernel) and the peak
   anonymous part of it (sampled from /proc every 10 ms). The resident size also counts the
@@ -249,11 +252,32 @@ def main():
     speedup = results[f"forced build, {jobs} jobs"] / results["forced build, 1 job"]
     print(f"- speed-up with {jobs} jobs: {speedup:.2f}×")
 
+    sample_sizes(work, runs)
+
     preview_profile = os.path.join(ROOT, "profiles", "us-rse.yaml")
     cold = [run(["preview", preview_profile, "--output", os.path.join(work, "preview-output")]).seconds for _ in range(max(runs, 5))]
     print(f"- cold preview of one profile: {median(cold) * 1000:.0f} ms (median, process start to files written)")
     latencies = watch_latency(work, max(runs, 5))
     print(f"- preview --watch, save to new files: {median(latencies) * 1000:.0f} ms (median of {len(latencies)} saves)")
+
+
+SAMPLES = [("en", "us-rse"), ("pt", "biodados-abertos"), ("ja", "kenkyu-data-kiban"), ("ar", "arab-rse-network")]
+
+
+def sample_sizes(work, runs):
+    """Builds the repository's samples in English, Portuguese, Japanese and Arabic and prints
+    each sheet's size, and the time of a forced build of the Japanese one beside the English."""
+    output = os.path.join(work, "samples-output")
+    shutil.rmtree(output, ignore_errors=True)
+    ids = [sample for _, sample in SAMPLES]
+    run(["build", "--force", "--output", output] + ids)
+    sizes = {language: os.path.getsize(os.path.join(output, sample + ".pdf")) for language, sample in SAMPLES}
+    print("- sheet sizes: " + ", ".join(f"{language} ({sample}) {sizes[language] / 1024:.0f} KiB" for language, sample in SAMPLES))
+    print(f"- sheet size against the English sample: ja {sizes['ja'] / sizes['en']:.2f}×, ar {sizes['ar'] / sizes['en']:.2f}×, "
+          f"pt {sizes['pt'] / sizes['en']:.2f}×")
+    for language, sample in (SAMPLES[0], SAMPLES[2]):
+        times = [run(["build", "--force", "--jobs", "1", "--output", output, sample]).seconds for _ in range(max(runs, 5))]
+        print(f"- forced build of the {language} sample alone: {median(times) * 1000:.0f} ms (median, process start to files written)")
 
 
 def watch_latency(work, saves):

@@ -13,6 +13,8 @@ packages=(
   libpng-dev           # thumbnails (libpng's simplified API)
   libspng-dev          # PNG logos, decoded a row at a time
   libfreetype-dev libfontconfig-dev  # font faces opened for cairo (CairoFontFaces)
+  libharfbuzz-dev      # hb-subset: the subroutines of embedded CJK (CFF) fonts
+  libqpdf-dev          # rewriting a written PDF's font programs
   libhyphen-dev        # dictionary hyphenation (LibreOffice's libhyphen)
   libqpdf-dev          # every written PDF checked before it takes its name (PDFStructureCheck)
   hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl  # its patterns,

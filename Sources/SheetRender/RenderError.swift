@@ -16,6 +16,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case svgLeftEmpty(path: String, leftOut: [String])
     /// libpng could not encode a page's pixels as PNG (`reason` in its words).
     case pngEncodingFailed(reason: String)
+    /// qpdf could not read or write back a PDF cairo wrote (`PDFFontProgramCompactor`).
+    case pdfRewrite(operation: String, message: String, path: String?)
     /// The document has nothing to render.
     case emptyDocument
     /// A page or bitmap size that cannot be rendered (zero, negative, not finite or too large).
@@ -36,6 +38,9 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "SVG image \(path) has nothing left to draw without \(SVGCleaningFailure.list(leftOut))"
         case .pngEncodingFailed(let reason):
             return "encoding a PNG failed: \(reason)"
+        case .pdfRewrite(let operation, let message, let path):
+            let place = path.map { " (\($0))" } ?? ""
+            return "qpdf failed while \(operation)\(place): \(message)"
         case .emptyDocument:
             return "the document has no pages"
         case .invalidSize(let operation, let width, let height):

@@ -57,7 +57,7 @@ public struct SheetRenderer: Sendable {
     public func pdfData(_ document: SheetDocument) throws -> Data {
         let sink = OutputSink()
         try writePDF([document], metadata: document.metadata, grouped: false, into: sink)
-        return sink.data
+        return try PDFFontProgramCompactor.compact(sink.data)
     }
 
     /// Writes several documents into one PDF at `path`, described by `metadata`. The outline
@@ -71,7 +71,7 @@ public struct SheetRenderer: Sendable {
     public func collectionPDFData(_ documents: [SheetDocument], metadata: DocumentMetadata) throws -> Data {
         let sink = OutputSink()
         try writePDF(documents, metadata: metadata, grouped: true, into: sink)
-        return sink.data
+        return try PDFFontProgramCompactor.compact(sink.data)
     }
 
     private func writePDF(
@@ -173,7 +173,7 @@ public struct SheetRenderer: Sendable {
         try writePDF([document], metadata: document.metadata, grouped: false, into: sink, images: images)
         let pages = pngPages == .first ? Array(document.pages.prefix(1)) : document.pages
         let pngs = try pages.map { try pngData($0, scale: pngScale, images: images) }
-        return (sink.data, pngs)
+        return (try PDFFontProgramCompactor.compact(sink.data), pngs)
     }
 
     /// `page` as pixels, `scale` pixels per point (at most `maximumBitmapScale`), on white.

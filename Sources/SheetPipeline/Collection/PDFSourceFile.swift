@@ -1,5 +1,5 @@
-/// A PDF file as Cairo writes it — a classic cross-reference table, no object streams, no
-/// incremental updates — read just far enough to copy its pages into another file: the
+/// A PDF file as Cairo writes it, or qpdf writes it back (`PDFFontProgramCompactor`) — a
+/// classic cross-reference table, no object streams, no incremental updates — read just far enough to copy its pages into another file: the
 /// cross-reference table, each object's dictionary part and stream data, and the page order.
 ///
 /// Written by hand rather than taken from a library because what is needed is narrow and
@@ -92,7 +92,7 @@ struct PDFSourceFile {
 
     /// The stream's `/Length`, written directly or as a reference to an integer object.
     private func streamLength(_ tokens: [PDFToken]) throws(PDFCollectionError) -> Int {
-        guard let key = tokens.firstIndex(where: { $0.kind == .name && Self.text(bytes, $0.range) == "/Length" }),
+        guard let key = keyIndex("/Length", in: tokens),
               key + 1 < tokens.count, let value = Int(Self.text(bytes, tokens[key + 1].range))
         else { throw .malformed("a stream without a length") }
         if key + 3 < tokens.count, Self.text(bytes, tokens[key + 3].range) == "R" {
@@ -123,7 +123,7 @@ struct PDFSourceFile {
             pages.append(number)
             return
         }
-        guard let kidsKey = node.tokens.firstIndex(where: { $0.kind == .name && Self.text(bytes, $0.range) == "/Kids" }) else {
+        guard let kidsKey = keyIndex("/Kids", in: node.tokens) else {
             throw .malformed("a page tree node without kids")
         }
         var index = kidsKey + 2
@@ -137,20 +137,58 @@ struct PDFSourceFile {
         }
     }
 
-    /// The text of the token after the name `key`, at any depth (first occurrence).
+    /// The text of the token after the key `key` of the object's own dictionary.
     func value(after key: String, in tokens: [PDFToken]) -> String? {
-        guard let index = tokens.firstIndex(where: { $0.kind == .name && Self.text(bytes, $0.range) == key }), index + 1 < tokens.count else {
-            return nil
-        }
+        guard let index = keyIndex(key, in: tokens), index + 1 < tokens.count else { return nil }
         return Self.text(bytes, tokens[index + 1].range)
     }
 
-    /// The object number of the reference after the name `key`.
+    /// The object number of the reference after the key `key` of the object's own dictionary.
     func reference(after key: String, in tokens: [PDFToken]) -> Int? {
-        guard let index = tokens.firstIndex(where: { $0.kind == .name && Self.text(bytes, $0.range) == key }),
-              index + 3 < tokens.count, Self.text(bytes, tokens[index + 3].range) == "R"
+        guard let index = keyIndex(key, in: tokens), index + 3 < tokens.count, Self.text(bytes, tokens[index + 3].range) == "R"
         else { return nil }
         return Int(Self.text(bytes, tokens[index + 1].range))
+    }
+
+    /// Where the key `key` of the outermost dictionary is, skipping the values (nested
+    /// dictionaries among them), so that neither a nested dictionary's key nor a name given as
+    /// a value is taken for it: cairo writes `/Type` first, qpdf sorts keys (`/Group << … /Type
+    /// /Group >>` comes before a page's own `/Type /Page`).
+    func keyIndex(_ key: String, in tokens: [PDFToken]) -> Int? {
+        guard let start = tokens.firstIndex(where: { $0.kind == .dictionaryStart }) else { return nil }
+        var index = start + 1
+        while index < tokens.count, tokens[index].kind != .dictionaryEnd {
+            guard tokens[index].kind == .name else { index += 1; continue }
+            if Self.text(bytes, tokens[index].range) == key { return index }
+            index = valueEnd(from: index + 1, in: tokens)
+        }
+        return nil
+    }
+
+    /// The index just past the value starting at `index`: a reference's three tokens, a nested
+    /// dictionary or array, or one token.
+    private func valueEnd(from index: Int, in tokens: [PDFToken]) -> Int {
+        guard index < tokens.count else { return index }
+        switch tokens[index].kind {
+        case .dictionaryStart, .arrayStart:
+            var depth = 0
+            var position = index
+            while position < tokens.count {
+                switch tokens[position].kind {
+                case .dictionaryStart, .arrayStart: depth += 1
+                case .dictionaryEnd, .arrayEnd: depth -= 1
+                default: break
+                }
+                position += 1
+                if depth == 0 { return position }
+            }
+            return position
+        case .number where index + 2 < tokens.count && tokens[index + 1].kind == .number
+            && tokens[index + 2].kind == .keyword && Self.text(bytes, tokens[index + 2].range) == "R":
+            return index + 3
+        default:
+            return index + 1
+        }
     }
 
     /// Object numbers referred to by `tokens` (`N G R`), except the value of `/Parent`.
