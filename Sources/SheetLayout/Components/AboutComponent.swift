@@ -11,7 +11,7 @@ struct AboutComponent: SheetComponent {
         let surveyed = profile.origins.values.contains { if case .survey = $0 { return true } else { return false } }
         var paragraphs: [[RichSpan]] = [
             [RichSpan("This sheet shows a year in the life of "), RichSpan(profile.name, strong: true),
-             RichSpan(" (\(profile.period.label)), so that community managers and funders can compare communities at a glance.")],
+             RichSpan(" (\(context.periodLabel)), so that community managers and funders can compare communities at a glance.")],
             [RichSpan("Programming is shown through the "),
              RichSpan("Community Participation Model", link: "https://www.cscce.org/resources/cpm/"),
              RichSpan(" of the Center for Scientific Collaboration and Community Engagement: members convey and consume, contribute, collaborate and co-create, and champions support every mode.")],

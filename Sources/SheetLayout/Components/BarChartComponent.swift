@@ -24,7 +24,7 @@ struct BarChartComponent: SheetComponent {
         for (index, share) in shares.enumerated() {
             let label = context.text(context.template.label(forCategory: share.category, field: field), style: "bar-label", width: labelWidth,
                                      field: "\(field).\(share.category)", profileLanguage: false)
-            let value = context.text(NumberText.percent(share.percent), style: "bar-value", width: valueWidth, alignment: .end,
+            let value = context.text(context.numbers.percent(share.percent), style: "bar-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let barHeight = context.space(8)
             let rowHeight = max(label.metrics.size.height, value.metrics.size.height, barHeight)

@@ -6,7 +6,7 @@ enum FooterComponent {
         var builder = FrameBuilder(width: width)
         let profile = context.profile
         let third = (width - 2 * context.template.grid.gutter) / 3
-        let left = context.text("\(profile.displayShortName) · \(profile.period.label)", style: "footer", width: third,
+        let left = context.text("\(profile.displayShortName) · \(context.periodLabel)", style: "footer", width: third,
                                 field: profile.shortName == nil ? "name" : "short_name")
         let center = context.text("Page \(context.pageNumber) of \(context.pageCount)", style: "footer", width: third, alignment: .center, profileLanguage: false)
         let right = context.text([[RichSpan(profile.license, unbreakable: true), RichSpan(" · Generated \(context.generatedOn)")]], style: "footer",

@@ -17,10 +17,10 @@ struct TitleBandComponent: SheetComponent {
         let periodLabel = context.text("Community profile", style: "band-label", width: nil, profileLanguage: false)
         // A span of months is set smaller than a single year, so that it stays on one line.
         var periodStyle = "band-period"
-        var period = context.text(profile.period.label, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
+        var period = context.text(context.periodLabel, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
         if period.metrics.size.width > context.space(110) {
             periodStyle = "band-period-long"
-            period = context.text(profile.period.label, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
+            period = context.text(context.periodLabel, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
         }
         let periodWidth = max(periodLabel.metrics.size.width, period.metrics.size.width)
 

@@ -1,3 +1,4 @@
+import Foundation
 import SheetCore
 
 /// Everything a component needs to lay itself out: the profile, the design, the measurer and
@@ -15,6 +16,14 @@ public struct LayoutContext: Sendable {
     public var pageCount: Int
     /// "2026-11-20", printed in the footer.
     public var generatedOn: String
+    /// Numbers as the sheet's language writes them.
+    public var numbers: NumberText
+
+    /// The locale the sheet's own words, numbers and dates are written in.
+    public var locale: Locale { numbers.locale }
+
+    /// The reporting period as the sheet's language writes it.
+    public var periodLabel: String { profile.period.label(locale: locale) }
 
     /// A template style at the current scale.
     public func style(_ name: String) -> TextStyle {

@@ -20,7 +20,8 @@ public struct SheetLayoutEngine: Sendable {
         let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
         var base = LayoutContext(
             profile: profile, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
-            pageSize: pageSize, pageNumber: 1, pageCount: template.pages.count, generatedOn: options.dateText)
+            pageSize: pageSize, pageNumber: 1, pageCount: template.pages.count, generatedOn: options.dateText,
+            numbers: NumberText(language: profile.language))
 
         if let first = template.firstPage, let flow = template.flow {
             var context = base
@@ -66,7 +67,7 @@ public struct SheetLayoutEngine: Sendable {
         let diagnostics = diagnostics + glyphWarnings(pages, profile: profile)
         let metadata = DocumentMetadata(
             title: profile.name,
-            subject: "Community profile of \(profile.name), \(profile.period.label): \(profile.mission)",
+            subject: "Community profile of \(profile.name), \(base.periodLabel): \(profile.mission)",
             keywords: profile.keywords.map { taxonomy.label(for: $0) ?? $0 },
             author: profile.contact.name,
             creator: options.creator, language: profile.language, date: options.date,
@@ -197,7 +198,7 @@ public struct SheetLayoutEngine: Sendable {
 
     func overflowDiagnostic(_ page: PageLayout, profile: Profile, paper: PaperSize, pageNumber: Int, scale: Double) -> Diagnostic {
         let field = page.crossing?.diagnosticField
-        let amount = NumberText.decimal(page.overflow, places: 1)
+        let amount = NumberText.english.decimal(page.overflow, places: 1)
         let percent = Int((scale * 100).rounded())
         let subject = field.map { "'\($0)'" } ?? "the content"
         var location = SourceLocation(file: profile.file, line: 1, column: 1)
