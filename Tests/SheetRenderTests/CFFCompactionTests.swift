@@ -20,7 +20,7 @@ struct CFFCompactionTests {
     ]
 
     func document() -> SheetDocument {
-        var frame = Frame(size: Size(width: 595, height: 842), role: "page")
+        var frame = Frame(size: Size(width: 595, height: 842), role: .page)
         var y = 40.0
         for (index, text) in Self.japanese.enumerated() {
             let style = TextStyle(family: "Noto Sans", size: 11, weight: index == 0 ? .bold : .regular, lineHeight: 1.5)

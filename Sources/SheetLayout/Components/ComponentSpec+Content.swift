@@ -11,7 +11,7 @@ extension ComponentSpec {
         case .paragraphs:
             return field.flatMap { ParagraphsComponent.text(of: $0, in: profile) } != nil
         case .keyFigures:
-            return !KeyFiguresComponent.tiles(for: profile).isEmpty
+            return KeyFiguresComponent.hasTiles(for: profile)
         case .keywordChips:
             return !profile.keywords.isEmpty
         case .barChart, .donutChart:

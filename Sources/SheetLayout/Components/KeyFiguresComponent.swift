@@ -13,6 +13,12 @@ struct KeyFiguresComponent: SheetComponent {
         var field: String
     }
 
+    /// Whether the profile has any of the figures a tile shows.
+    static func hasTiles(for profile: Profile) -> Bool {
+        profile.members.count != nil || profile.members.active != nil || profile.staffing.paidFTE != nil
+            || profile.staffing.communityManagers != nil || profile.staffing.volunteers != nil
+    }
+
     static func tiles(for profile: Profile, numbers: NumberText) -> [Tile] {
         var tiles: [Tile] = []
         let members = profile.members

@@ -16,8 +16,8 @@ public struct LayoutContext: Sendable {
     public var pageCount: Int
     /// "2026-11-20", printed in the footer.
     public var generatedOn: String
-    /// Numbers as the sheet's language writes them.
-    public var numbers: NumberText
+    /// Numbers as the sheet's language writes them (English unless the engine says otherwise).
+    public var numbers: NumberText = .english
 
     /// The locale the sheet's own words, numbers and dates are written in.
     public var locale: Locale { numbers.locale }
