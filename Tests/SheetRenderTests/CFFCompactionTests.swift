@@ -10,7 +10,7 @@ import Testing
 @Suite("Compact CJK font programs")
 struct CFFCompactionTests {
     let measurer = PangoTextMeasurer()
-    var renderer: SheetRenderer { SheetRenderer(measurer: measurer) }
+    var renderer: SheetRenderer { SheetRenderer() }
 
     /// The Japanese sample's kind of text, regular and bold: kana, kanji, Latin, punctuation.
     static let japanese = [
