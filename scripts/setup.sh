@@ -14,9 +14,8 @@ packages=(
   libspng-dev          # PNG logos, decoded a row at a time
   libfreetype-dev libfontconfig-dev  # font faces opened for cairo (CairoFontFaces)
   libharfbuzz-dev      # hb-subset: the subroutines of embedded CJK (CFF) fonts
-  libqpdf-dev          # rewriting a written PDF's font programs
   libhyphen-dev        # dictionary hyphenation (LibreOffice's libhyphen)
-  libqpdf-dev          # every written PDF checked before it takes its name (PDFStructureCheck)
+  libqpdf-dev          # every written PDF checked before it takes its name (PDFStructureCheck); CJK font programs rewritten
   hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl  # its patterns,
   hyphen-pt-br hyphen-pt-pt hyphen-ca hyphen-da hyphen-sv hyphen-no hyphen-pl  # in /usr/share/hyphen
   hyphen-ru hyphen-cs
