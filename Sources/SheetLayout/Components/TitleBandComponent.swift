@@ -76,7 +76,7 @@ struct TitleBandComponent: SheetComponent {
         placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
         builder.add(placedLabel, role: .paragraph)
         // Measured again in the width it is set in, so that its lines are right-aligned there.
-        var placedPeriod = context.text(profile.period.label, style: periodStyle, width: periodWidth, alignment: .end, field: "period", profileLanguage: false)
+        var placedPeriod = context.text(context.periodLabel, style: periodStyle, width: periodWidth, alignment: .end, field: "period", profileLanguage: false)
         placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
         builder.add(placedPeriod, role: .paragraph)
 

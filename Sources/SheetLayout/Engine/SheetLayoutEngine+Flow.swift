@@ -66,7 +66,7 @@ extension SheetLayoutEngine {
             let subject = field.map { "'\($0)'" } ?? "the content"
             diagnostics.append(.error(
                 at: location(of: field, in: profile),
-                "\(subject) does not fit on a page (\(context.paper.label)): \(NumberText.decimal(overflow.amount, places: 1)) pt too long even with text at \(percent)%",
+                "\(subject) does not fit on a page (\(context.paper.label)): \(NumberText.english.decimal(overflow.amount, places: 1)) pt too long even with text at \(percent)%",
                 hint: "shorten \(subject)", field: field))
         } else if pagination.pages.count > flow.maximumPages {
             diagnostics.append(.error(
