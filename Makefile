@@ -20,7 +20,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Fuzzes profile loading with libFuzzer for FUZZ_SECONDS (default 600); findings go to
+# Fuzzes profile loading, then the SVG cleaner, with libFuzzer for FUZZ_SECONDS (default 600) each; findings go to
 # fuzz-artifacts/. Builds into .build-fuzz, apart from the normal build (scripts/fuzz.sh).
 .PHONY: fuzz
 FUZZ_SECONDS ?= 600

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes profile loading with libFuzzer for FUZZ_SECONDS (default 600).
+# Fuzzes profile loading, then the SVG cleaner, with libFuzzer for FUZZ_SECONDS (default 600) each.
 #
 # The fuzz entry (Fuzz/ProfileLoadFuzzer.swift) is deliberately not a SwiftPM target: an
 # executable built with -sanitize=fuzzer gets its `main` from libFuzzer, which a normal
@@ -50,3 +50,26 @@ FUZZ_LOGOS="$PWD/Tests/Corpus/valid/logos" "$BIN_DIR/profile-load-fuzzer" fuzz-c
     -dict=Fuzz/yaml.dict -max_len=65536 -rss_limit_mb=200 -timeout=2 \
     -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
     -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+
+# --- The SVG cleaner (Fuzz/SVGCleanFuzzer.swift) ---------------------------------------------
+# Its sources (Sources/SheetRender/Images/SVG/) need only SheetCore and libxml2, so they are
+# compiled into the entry itself, with fuzzer coverage, against the SheetCore built above; no
+# cairo or librsvg is linked. Seeds: every SVG logo of the samples and the corpus, and hostile
+# cases (escaped url(), xml-stylesheet, xi:include, entities, filters, huge numbers).
+"$SWIFTC" -O -sanitize=fuzzer -parse-as-library -swift-version 6 -module-name SVGCleanFuzz \
+    -I "$BIN_DIR/Modules" -Xcc -fmodule-map-file=Sources/CXML2/module.modulemap -Xcc -I/usr/include/libxml2 \
+    Fuzz/SVGCleanFuzzer.swift Sources/SheetRender/Images/SVG/*.swift "${objects[@]}" -lxml2 -lFoundationXML \
+    -o "$BIN_DIR/svg-clean-fuzzer"
+rm -rf fuzz-seeds-svg
+mkdir -p fuzz-corpus-svg fuzz-seeds-svg
+for file in profiles/logos/*.svg Tests/Corpus/*/logos/*.svg; do
+    cp "$file" "fuzz-seeds-svg/${file//\//_}"
+done
+svg='<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xi="http://www.w3.org/2001/XInclude" width="10" height="10">'
+printf '%s' "$svg"'<style>rect{fill:\75 rl(x.csv)} @import url(a.css); @font-face{src:url(b)}</style><rect width="1e38" height="10" stroke-width="1e38"/></svg>' > fuzz-seeds-svg/hostile-css.svg
+printf '%s' '<?xml-stylesheet href="x.css"?><!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]>'"$svg"'<text font-size="1e30">&b;<xi:include href="x.csv" parse="text"/></text><image href="data:image/png;base64,iVBORw0KGgo="/></svg>' > fuzz-seeds-svg/hostile-xml.svg
+printf '%s' "$svg"'<filter id="f"><feConvolveMatrix order="21"/></filter><g filter="url(#f)"><a xlink:href="javascript:x"><use href="file:///etc/passwd#a"/><path d="M0 0L1e9-5z" style="font-size:200%"/></a></g><script>x</script><foreignObject/></svg>' > fuzz-seeds-svg/hostile-elements.svg
+"$BIN_DIR/svg-clean-fuzzer" fuzz-corpus-svg fuzz-seeds-svg \
+    -max_len=65536 -rss_limit_mb=200 -timeout=2 \
+    -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
+    -artifact_prefix=fuzz-artifacts/svg- -print_final_stats=1

@@ -24,6 +24,7 @@ packages=(
   fonts-noto-cjk       # Chinese, Japanese, Korean
   poppler-utils        # pdfinfo, pdffonts, pdftotext, pdftoppm: used by the tests
   qpdf                 # PDF structure checks in the tests
+  libjpeg-turbo-progs  # jpegtran: the tests' progressive JPEG with repeated scans
   chromium             # headless browser: the gallery page's end-to-end test
 )
 

@@ -20,12 +20,15 @@ public struct RunConfiguration: Sendable {
     /// (`PDFStructureCheck`), it returns the bytes to check and write instead, so that a test
     /// can hand the check a damaged file.
     public var alterPDF: (@Sendable (_ name: String, _ bytes: Data) -> Data)?
+    /// Where logos are first decoded and drawn: in a child process with limits when set (the
+    /// command line sets it), in this process when nil (library users and in-process tests).
+    public var imageIsolation: IsolatedImageCheck?
 
     public init(
         profilesDirectory: String = "profiles", templateDirectory: String = "templates/standard",
         outputDirectory: String = "output", paper: PaperSize? = nil, strict: Bool = false,
         date: Date = RunConfiguration.buildDate(), currentYear: Int = RunConfiguration.yearNow(),
-        creator: String = "profilesheet \(ToolVersion.current)"
+        creator: String = "profilesheet \(ToolVersion.current)", imageIsolation: IsolatedImageCheck? = nil
     ) {
         self.profilesDirectory = profilesDirectory
         self.templateDirectory = templateDirectory
@@ -35,6 +38,7 @@ public struct RunConfiguration: Sendable {
         self.date = date
         self.currentYear = currentYear
         self.creator = creator
+        self.imageIsolation = imageIsolation
     }
 
     /// `SOURCE_DATE_EPOCH` (seconds since 1970) when set and valid, else the current time.

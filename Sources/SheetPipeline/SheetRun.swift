@@ -29,7 +29,7 @@ public struct SheetRun: Sendable {
 
     /// Lays out one profile and checks its images; nil when it is invalid.
     func lay(_ profile: Profile, inputs: RunInputs, measurer: any TextMeasurer, report: inout RunReport) -> SheetDocument? {
-        lay(profile, inputs: inputs, measurer: measurer, report: &report) { _ in RenderStage.checkImages(profile) }
+        lay(profile, inputs: inputs, measurer: measurer, report: &report) { _ in RenderStage.checkImages(profile, isolation: configuration.imageIsolation) }
     }
 
     /// `lay` for a sheet about to be painted by `worker`: its images are checked by decoding
@@ -38,8 +38,8 @@ public struct SheetRun: Sendable {
         _ profile: Profile, inputs: RunInputs, worker: SheetWorker, images: ImageCache, report: inout RunReport
     ) -> SheetDocument? {
         lay(profile, inputs: inputs, measurer: worker.measurer, report: &report) { document in
-            guard let document else { return RenderStage.checkImages(profile) }
-            return RenderStage.decodeImages(document, of: profile, renderer: worker.renderer, into: images)
+            guard let document else { return RenderStage.checkImages(profile, isolation: configuration.imageIsolation) }
+            return RenderStage.decodeImages(document, of: profile, renderer: worker.renderer, into: images, isolation: configuration.imageIsolation)
         }
     }
 

@@ -12,7 +12,7 @@ struct ProfileSheetCommand: ParsableCommand {
             3 the run could not complete.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, ExplainCommand.self, SurveyCommand.self],
+        subcommands: [BuildCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, ExplainCommand.self, SurveyCommand.self, CheckImageCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -24,9 +24,18 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How diagnostics are printed: text, json or github (default: github when GITHUB_ACTIONS=true, else text).", valueName: "format"))
     var diagnostics: DiagnosticFormat?
 
-    var configuration: RunConfiguration {
-        RunConfiguration(profilesDirectory: profiles, templateDirectory: template, outputDirectory: output, paper: paper, strict: strict)
+    /// The run's configuration; logos are first decoded in a child process of this program,
+    /// whose verdicts are kept in the output folder when `keepingImageChecks`.
+    func configuration(keepingImageChecks: Bool = true) -> RunConfiguration {
+        let isolation = IsolatedImageCheck.currentExecutable().map {
+            IsolatedImageCheck(executable: $0, outputDirectory: output, writesCache: keepingImageChecks)
+        }
+        return RunConfiguration(
+            profilesDirectory: profiles, templateDirectory: template, outputDirectory: output, paper: paper, strict: strict,
+            imageIsolation: isolation)
     }
+
+    var configuration: RunConfiguration { configuration() }
 
     var format: DiagnosticFormat {
         if let diagnostics { return diagnostics }

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = SheetRun(configuration: options.configuration).validate(profiles, jobs: jobs)
+        let report = SheetRun(configuration: options.configuration(keepingImageChecks: false)).validate(profiles, jobs: jobs)
         try ReportPrinter.finish(report, options: options, summary: "validated profiles, \(report.invalid) invalid")
     }
 }

@@ -70,4 +70,85 @@ struct HostileLogoTests {
         let text = try CommandRunner.run("pdftotext", [root + "/output/us-rse.pdf", "-"])
         #expect(!text.stdout.contains("Secret") && !text.stdout.contains("ada@"))
     }
+
+    /// A progressive JPEG whose last scan is repeated `scans` times: each repeat is 28 bytes
+    /// (one Huffman symbol meaning "the next 32 767 blocks are empty", a few times over) that
+    /// make libjpeg visit every block of the image again; 1.2 MB of them took gdk-pixbuf 51 s.
+    /// Made from a sample sheet's page by pdftoppm and jpegtran (libjpeg-turbo-progs).
+    static func repeatedScanJPEG(from pdf: String, in folder: String, scans: Int) throws -> Data {
+        #expect(try CommandRunner.run("pdftoppm", ["-jpeg", "-scale-to", "4000", "-f", "1", "-l", "1", pdf, folder + "/page"]).status == 0)
+        let progressive = try CommandRunner.run("jpegtran", ["-progressive", "-outfile", folder + "/progressive.jpg", folder + "/page-1.jpg"])
+        #expect(progressive.status == 0, "\(progressive.stderr)")
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: folder + "/progressive.jpg")))
+        let frame = try #require((0..<(bytes.count - 10)).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xC2 })
+        let height = Int(bytes[frame + 5]) << 8 | Int(bytes[frame + 6])
+        let width = Int(bytes[frame + 7]) << 8 | Int(bytes[frame + 8])
+        let component = bytes[frame + 10]
+        let blocks = ((width + 7) / 8) * ((height + 7) / 8)
+        // The symbol 0xE0 (a run of 2¹⁴ + 14 bits of empty blocks) as the one code "0".
+        var bits: [Bool] = []
+        for _ in 0..<((blocks + 32_766) / 32_767) { bits.append(false); bits += Array(repeating: true, count: 14) }
+        while bits.count % 8 != 0 { bits.append(true) }
+        var entropy: [UInt8] = []
+        for start in stride(from: 0, to: bits.count, by: 8) {
+            let byte = bits[start..<(start + 8)].reduce(UInt8(0)) { $0 << 1 | ($1 ? 1 : 0) }
+            entropy.append(byte)
+            if byte == 0xFF { entropy.append(0) }
+        }
+        let table: [UInt8] = [0xFF, 0xC4, 0x00, 0x14, 0x10, 1] + Array(repeating: 0, count: 15) + [0xE0]
+        let scan: [UInt8] = [0xFF, 0xDA, 0x00, 0x08, 0x01, component, 0x00, 1, 63, 0] + entropy
+        bytes.removeLast(2)  // EOI
+        bytes += table
+        for _ in 0..<scans { bytes += scan }
+        bytes += [0xFF, 0xD9]
+        return Data(bytes)
+    }
+
+    /// A logo that keeps its decoder busy past the limits fails its profile alone: every other
+    /// sheet, the gallery, the collection and the manifest are written, and the exit status is 1.
+    @Test func aLogoThatHangsItsDecoderFailsOnlyItsProfile() throws {
+        let root = try samples()
+        let first = try build(root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let jpeg = try Self.repeatedScanJPEG(from: root + "/output/us-rse.pdf", in: root, scans: 8_000)
+        #expect(jpeg.count < 1_000_000)
+        try jpeg.write(to: URL(fileURLWithPath: root + "/profiles/logos/naija-rse.jpg"))
+        try FileManager.default.removeItem(atPath: root + "/output")
+        let started = Date()
+        let run = try CommandRunner.profilesheet(
+            ["build", "--profiles", root + "/profiles", "--template", CommandRunner.repositoryRoot + "/templates/standard", "--output", root + "/output"],
+            environment: ["PROFILESHEET_IMAGE_SECONDS": "3"])
+        #expect(Date().timeIntervalSince(started) < 120)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("error: logo 'logos/naija-rse.jpg' cannot be decoded: decoding and drawing it took more than "), "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: root + "/output")
+        #expect(!written.contains("naija-rse.pdf"))
+        for name in ["us-rse.pdf", "us-rse.png", "sustain-oss.pdf", "cscce.pdf", "index.html", "collection.pdf", "manifest.json"] {
+            #expect(written.contains(name), "\(name) is missing")
+        }
+        #expect(try CommandRunner.run("qpdf", ["--check", root + "/output/collection.pdf"]).status == 0)
+    }
+
+    /// A `data:` image claiming 30 000² pixels, and a 1.9 MB `<text>`: left out and cut, with a
+    /// warning; the sheet is rendered at once and small.
+    @Test func imageBombsAndHugeTextInAnSVGAreLeftOut() throws {
+        let root = try samples()
+        // A PNG header (signature, IHDR) claiming 30 000 × 30 000 pixels.
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        png += [0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        let logo = root + "/profiles/logos/us-rse.svg"
+        var text = try String(contentsOfFile: logo, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<title>US-RSE</title>", with: "<title>US-RSE</title>"
+            + ##"<image href="data:image/png;base64,"## + Data(png).base64EncodedString() + ##"" width="360" height="120"/>"##
+            + ##"<image href="data:image/png;base64,"## + Data(png).base64EncodedString() + ##"" width="10" height="10"/>"##
+            + ##"<text x="0" y="119" font-size="1">"## + String(repeating: "x", count: 1_900_000) + "</text>")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: logo))
+        let started = Date()
+        let run = try build(root, ["us-rse"])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: logo 'logos/us-rse.svg' holds what a logo may not, left out: '<image>', 'text beyond 512 characters'"), "\(run.stderr)")
+        let size = try #require(FileManager.default.attributesOfItem(atPath: root + "/output/us-rse.pdf")[.size] as? Int)
+        #expect(size < 1_000_000)
+    }
 }

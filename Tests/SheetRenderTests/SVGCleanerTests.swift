@@ -131,7 +131,7 @@ struct SVGCleanerTests {
         }
         #expect(Date().timeIntervalSince(started) < 5)
         #expect(result.text == Self.head + "<text>" + String(repeating: "x", count: SVGCleaner.maximumTextCharacters) + "</text></svg>")
-        #expect(result.leftOut == ["text beyond 4096 characters"])
+        #expect(result.leftOut == ["text beyond 512 characters"])
     }
 
     @Test func deepNestingIsCut() {

@@ -43,8 +43,9 @@ public enum RenderStage {
 
     /// Decodes every image a profile uses, so that a corrupt or truncated logo is a diagnostic
     /// before anything is written. For `validate`, which paints nothing.
-    public static func checkImages(_ profile: Profile) -> [Diagnostic] {
+    public static func checkImages(_ profile: Profile, isolation: IsolatedImageCheck? = nil) -> [Diagnostic] {
         guard let logo = profile.logo else { return [] }
+        if let problem = isolatedProblem(logo, size: nil, isolation: isolation) { return logoDiagnostics(problem, profile: profile) }
         switch ImageDecoder.check(path: logo.resolvedPath, format: format(of: logo)) {
         case .success(let leftOut): return leftOutDiagnostics(leftOut, profile: profile)
         case .failure(let problem): return logoDiagnostics(problem, profile: profile)
@@ -55,8 +56,11 @@ public enum RenderStage {
     /// into `images` at the size the PDF needs, so that painting does not decode them again. A
     /// logo the template does not draw is checked on its own, as `checkImages` does.
     public static func decodeImages(
-        _ document: SheetDocument, of profile: Profile, renderer: SheetRenderer, into images: ImageCache
+        _ document: SheetDocument, of profile: Profile, renderer: SheetRenderer, into images: ImageCache, isolation: IsolatedImageCheck? = nil
     ) -> [Diagnostic] {
+        if let logo = profile.logo, let problem = isolatedProblem(logo, size: drawnSize(document, imageAt: logo.resolvedPath), isolation: isolation) {
+            return logoDiagnostics(problem, profile: profile)
+        }
         if let problem = renderer.decodeImages(of: document, into: images) {
             return logoDiagnostics(problem, profile: profile)
         }
@@ -68,16 +72,35 @@ public enum RenderStage {
     }
 
     private static func draws(_ document: SheetDocument, imageAt path: String) -> Bool {
-        func contains(_ frame: Frame) -> Bool {
-            frame.items.contains { item in
+        drawnSize(document, imageAt: path) != nil
+    }
+
+    /// The size the image at `path` is first drawn at in `document`, nil when it is not drawn.
+    private static func drawnSize(_ document: SheetDocument, imageAt path: String) -> Size? {
+        func find(_ frame: Frame) -> Size? {
+            for item in frame.items {
                 switch item {
-                case .group(let child): contains(child)
-                case .image(let image): image.path == path
-                default: false
+                case .group(let child): if let size = find(child) { return size }
+                case .image(let image) where image.path == path: return image.rect.size
+                default: continue
                 }
             }
+            return nil
         }
-        return document.pages.contains { contains($0.frame) }
+        for page in document.pages { if let size = find(page.frame) { return size } }
+        return nil
+    }
+
+    /// The size a logo is tried at when no layout says: about the standard sheet's.
+    static let trialSize = Size(width: 144, height: 72)
+
+    /// Why the logo cannot be decoded in this process, found by `isolation`'s child; nil when
+    /// it can, or when there is no isolation.
+    private static func isolatedProblem(_ logo: LogoFile, size: Size?, isolation: IsolatedImageCheck?) -> RenderError? {
+        guard let isolation, case .failure(let problem) = isolation.check(path: logo.resolvedPath, format: format(of: logo), size: size ?? trialSize) else {
+            return nil
+        }
+        return problem
     }
 
     private static func format(of logo: LogoFile) -> PositionedImage.Format {

@@ -12,9 +12,10 @@ import SheetCore
 /// `SVGStyleValue` for the limits and why each exists). What is left out is reported as a
 /// warning; a file with nothing left to draw is an error.
 public struct SVGCleaner {
-    /// The most characters of text a logo keeps: a 1.9 MB `<text>` took librsvg 6 GB; a logo's
-    /// words are a few dozen.
-    public static let maximumTextCharacters = 4_096
+    /// The most characters of text a logo keeps: a 1.9 MB `<text>` took librsvg 6 GB, and 4 096
+    /// characters still took it 9 s of processor time to draw (it measures the outline of every
+    /// glyph); a logo's words are a few dozen.
+    public static let maximumTextCharacters = 512
     /// The most elements a logo keeps (the samples have at most 12).
     public static let maximumElements = 10_000
 

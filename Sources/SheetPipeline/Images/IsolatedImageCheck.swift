@@ -1,0 +1,219 @@
+import Foundation
+import SheetCore
+import SheetLayout
+import SheetRender
+
+/// The first decoding and drawing of each logo, done in a child process with resource limits,
+/// so that no logo can take the run down: librsvg 2.54 aborts the process it runs in on some
+/// SVGs (a Rust panic), `feTurbulence numOctaves="1e8"` ran for hours, a 1.9 MB `<text>` took
+/// 6 GB, a progressive JPEG of 1.2 MB with repeated scans 51 s. The cleaner (`SVGCleaner`)
+/// removes the causes it knows; this bounds the ones it does not.
+///
+/// The child is this same program, run as `profilesheet check-image` (a hidden command): it
+/// sets `RLIMIT_AS` to `memoryLimit` and `RLIMIT_CPU` to `processorSeconds`, then decodes and
+/// draws the image as a sheet does (`ImageDecoder.trial`), and answers on its standard output.
+/// The parent kills it after `wallSeconds`. A crash, a limit or a timeout is the logo's error;
+/// every other sheet is still rendered. A child that returns — with "ok", or with "failed"
+/// and a reason, such as a truncated PNG — has shown that decoding the file in this process
+/// is safe: the in-process decoding that follows reports what is wrong with it, in the same
+/// words as without isolation.
+///
+/// Verdicts are kept by the digest of the file's bytes (with the format, the size drawn and the
+/// tool's version): in memory for the run, and in `OUTPUT/.cache/image-checks/`, so later builds
+/// start no child for a logo already checked, and the in-process decoding that follows is of a
+/// file known to be safe. A timeout is not kept (a loaded machine may be the cause).
+public final class IsolatedImageCheck: Sendable {
+    /// The address space the child may map, 1 GiB unless `PROFILESHEET_IMAGE_MEMORY_MIB` says
+    /// otherwise: the largest legitimate logo (4096² pixels, 64 MiB decoded) with the program's
+    /// libraries and fonts maps far less (measured: docs/performance.md).
+    public static let memoryLimit = (environmentNumber("PROFILESHEET_IMAGE_MEMORY_MIB") ?? 1_024) << 20
+    /// The processor time the child may use, 10 s unless `PROFILESHEET_IMAGE_SECONDS` says
+    /// otherwise (a sample logo takes under 0.1 s); it is killed after twice as long in all.
+    public static let processorSeconds = environmentNumber("PROFILESHEET_IMAGE_SECONDS") ?? 10
+    public static let wallSeconds = Double(2 * processorSeconds)
+
+    private static func environmentNumber(_ name: String) -> Int? {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0) }.flatMap { $0 > 0 && $0 < 1 << 20 ? $0 : nil }
+    }
+    /// The command the child runs.
+    public static let command = "check-image"
+
+    public let executable: String
+    let cacheDirectory: String?
+    /// Whether verdicts are written to `cacheDirectory` (not by `validate`, which writes nothing).
+    let writesCache: Bool
+    /// Verdicts by file identity (path, device, inode, size, modification time): the digest is
+    /// computed once per file and run.
+    private let verdicts = Guarded([String: Result<Void, RenderError>]())
+    /// How many children were started, for tests and the benchmark.
+    private let started = Guarded(0)
+
+    /// Checks run by `executable` (this program), read from and (when `writesCache`) kept
+    /// under `outputDirectory` when given.
+    public init(executable: String, outputDirectory: String?, writesCache: Bool = true) {
+        self.executable = executable
+        self.cacheDirectory = outputDirectory.map { ($0 as NSString).appendingPathComponent(".cache/image-checks") }
+        self.writesCache = writesCache
+    }
+
+    /// This running program's path, for `executable`.
+    public static func currentExecutable() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if count > 0 { return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        return Bundle.main.executablePath
+    }
+
+    var childrenStarted: Int { started.with { $0 } }
+
+    /// Whether the image at `path` can be decoded and drawn at `size` points in this process:
+    /// a failure when a child doing so crashed, ran out of its limits or did not answer.
+    public func check(path: String, format: PositionedImage.Format, size: Size) -> Result<Void, RenderError> {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .failure(.imageDecodeFailed(path: path, format: format, reason: "the file cannot be read")) }
+        let sizeText = "\(Int(size.width.rounded()))x\(Int(size.height.rounded()))"
+        let identity = "\(path)\0\(status.st_dev)\0\(status.st_ino)\0\(status.st_size)\0\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)\0\(format.rawValue)\0\(sizeText)"
+        if let known = verdicts.with({ $0[identity] }) { return known }
+
+        let bytes: Data
+        switch BoundedFile.read(path, limit: ImageProbe.maximumFileSize) {
+        case .success(let data): bytes = data
+        case .failure: return .failure(.imageDecodeFailed(path: path, format: format, reason: "the file cannot be read"))
+        }
+        let key = Fingerprint.sha256("\(Fingerprint.sha256(bytes)) \(format.rawValue) \(sizeText) \(ToolVersion.current)")
+        let verdict: Result<Void, RenderError>
+        if let cached = readCached(key, path: path, format: format) {
+            verdict = cached
+        } else {
+            let (result, keep) = runChild(path: path, format: format, size: size)
+            if keep { writeCached(key, result) }
+            verdict = result
+        }
+        verdicts.with { $0[identity] = verdict }
+        return verdict
+    }
+
+    // MARK: The child
+
+    private func runChild(path: String, format: PositionedImage.Format, size: Size) -> (Result<Void, RenderError>, keep: Bool) {
+        func failure(_ reason: String) -> Result<Void, RenderError> { .failure(.imageDecodeFailed(path: path, format: format, reason: reason)) }
+        started.with { $0 += 1 }
+        let arguments = [executable, Self.command, "--format", format.rawValue, "--width", "\(size.width)", "--height", "\(size.height)", "--", path]
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0, fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC) == 0, fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC) == 0 else { return (failure("the decoder could not be started: \(String(cString: strerror(errno)))"), false) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let cArguments = arguments.map { strdup($0) } + [nil]
+        defer { cArguments.forEach { free($0) } }
+        let spawned = posix_spawn(&pid, executable, &actions, nil, cArguments, environ)
+        close(pipeEnds[1])
+        defer { close(pipeEnds[0]) }
+        guard spawned == 0 else { return (failure("the decoder could not be started: \(String(cString: strerror(spawned)))"), false) }
+
+        // The answer is one short line; reading it as it comes keeps the pipe from filling.
+        var output = Data()
+        let deadline = Date().addingTimeInterval(Self.wallSeconds)
+        var waitStatus: Int32 = 0
+        var timedOut = false
+        _ = fcntl(pipeEnds[0], F_SETFL, O_NONBLOCK)
+        while true {
+            var buffer = [UInt8](repeating: 0, count: 4_096)
+            let count = read(pipeEnds[0], &buffer, buffer.count)
+            if count > 0, output.count < 65_536 { output.append(contentsOf: buffer[0..<count]) }
+            let done = waitpid(pid, &waitStatus, WNOHANG)
+            if done == pid { break }
+            if done < 0, errno != EINTR { return (failure("the decoder was lost: \(String(cString: strerror(errno)))"), false) }
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                while waitpid(pid, &waitStatus, 0) < 0, errno == EINTR {}
+                timedOut = true
+                break
+            }
+            var poller = pollfd(fd: pipeEnds[0], events: Int16(POLLIN), revents: 0)
+            _ = poll(&poller, 1, 5)
+        }
+        if timedOut {
+            return (failure("decoding and drawing it took more than \(Int(Self.wallSeconds)) s"), false)
+        }
+        var buffer = [UInt8](repeating: 0, count: 4_096)
+        while output.count < 65_536 {
+            let count = read(pipeEnds[0], &buffer, buffer.count)
+            guard count > 0 else { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        let answer = String(decoding: output, as: UTF8.self).trimmingWhitespace()
+        let signal = waitStatus & 0x7F
+        if signal != 0 {
+            if signal == SIGXCPU || signal == SIGKILL {
+                return (failure("decoding and drawing it took more than \(Self.processorSeconds) s of processor time"), signal == SIGXCPU)
+            }
+            let name = Self.signalNames[signal].map { " (\($0))" } ?? ""
+            return (failure("the decoder stopped with signal \(signal)\(name): the file crashes librsvg or gdk-pixbuf, or needs more than \(Self.memoryLimit >> 20) MiB"), true)
+        }
+        let code = (waitStatus >> 8) & 0xFF
+        if (code == 0 && answer == "ok") || (code == 1 && answer.hasPrefix("failed: ")) { return (.success(()), true) }
+        return (failure("the decoder ended with status \(code)\(answer.isEmpty ? "" : ": " + ScalarRules.shown(answer, limit: 160))"), false)
+    }
+
+    static let signalNames: [Int32: String] = [SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE"]
+
+    /// The child's side: limits set, then `ImageDecoder.trial`; "ok" or "failed: REASON" on
+    /// standard output, and the exit status 0 or 1.
+    public static func runAsChild(path: String, format: PositionedImage.Format, size: Size) -> Int32 {
+        var memory = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
+        var processor = rlimit(rlim_cur: rlim_t(processorSeconds), rlim_max: rlim_t(processorSeconds + 1))
+        guard setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &memory) == 0,
+              setrlimit(__rlimit_resource_t(RLIMIT_CPU.rawValue), &processor) == 0 else {
+            answer("failed: the decoder's limits could not be set")
+            return 1
+        }
+        switch ImageDecoder.trial(path: path, format: format, size: size) {
+        case .success:
+            answer("ok")
+            return 0
+        case .failure(let error):
+            var reason = "\(error)"
+            if case .imageDecodeFailed(_, _, let detail) = error { reason = detail }
+            if case .svgLeftEmpty(_, let leftOut) = error { reason = "nothing is left to draw without \(SVGCleaningFailure.list(leftOut))" }
+            answer("failed: " + (reason.split(whereSeparator: \.isNewline).first.map(String.init) ?? reason))
+            return 1
+        }
+    }
+
+    /// One line on standard output, written at once (unbuffered).
+    private static func answer(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    // MARK: The cache
+
+    private func readCached(_ key: String, path: String, format: PositionedImage.Format) -> Result<Void, RenderError>? {
+        guard let cacheDirectory else { return nil }
+        // A regular file of a few bytes, or nothing: the output folder is not trusted.
+        guard case .success(let data) = BoundedFile.read((cacheDirectory as NSString).appendingPathComponent(key), limit: 4_096) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        if text == "safe\n" { return .success(()) }
+        if text.hasPrefix("unsafe: ") {
+            return .failure(.imageDecodeFailed(path: path, format: format, reason: String(text.dropFirst("unsafe: ".count)).trimmingWhitespace()))
+        }
+        return nil
+    }
+
+    private func writeCached(_ key: String, _ verdict: Result<Void, RenderError>) {
+        guard let cacheDirectory, writesCache else { return }
+        let text: String
+        switch verdict {
+        case .success: text = "safe\n"
+        case .failure(.imageDecodeFailed(_, _, let reason)): text = "unsafe: \(reason)\n"
+        case .failure: return
+        }
+        // A cache that cannot be written costs a child next time, nothing more.
+        try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+        try? AtomicFile.write(Data(text.utf8), to: (cacheDirectory as NSString).appendingPathComponent(key))
+    }
+}
