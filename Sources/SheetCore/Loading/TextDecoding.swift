@@ -24,45 +24,13 @@ public enum TextDecoding {
         var bytes = [UInt8](data)
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        if let offset = firstInvalidUTF8(bytes, from: start) {
+        if let offset = UTF8Validator.firstInvalidOffset(in: bytes, from: start) {
             let (line, column) = position(ofByte: offset, in: bytes, from: start)
             let utf16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
             return .failure(InvalidByte(offset: offset, byte: bytes[offset], line: line, column: column, looksLikeUTF16: utf16))
         }
         if start > 0 { bytes.removeFirst(start) }
         return .success(String(decoding: bytes, as: UTF8.self))
-    }
-
-    /// Offset of the first byte that does not belong to a well-formed UTF-8 sequence.
-    static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length: Int
-            var lowerBound: UInt8 = 0x80
-            var upperBound: UInt8 = 0xBF
-            switch byte {
-            case 0x00...0x7F: index += 1; continue
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lowerBound = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upperBound = 0x9F
-            case 0xF0: length = 4; lowerBound = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upperBound = 0x8F
-            default: return index
-            }
-            for offset in 1..<length {
-                let position = index + offset
-                guard position < bytes.count else { return index }
-                let continuation = bytes[position]
-                let low = offset == 1 ? lowerBound : 0x80
-                let high = offset == 1 ? upperBound : 0xBF
-                guard continuation >= low && continuation <= high else { return index }
-            }
-            index += length
-        }
-        return nil
     }
 
     /// 1-based line and column (in Unicode scalars, as libyaml counts) of a byte offset; the

@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 
 /// A strict RFC 4180 reader of survey exports, written for this project because the packages
 /// available to it are not strict enough: SwiftCSV 0.10.0 and CSV.swift 2.5.2 both swallow the
@@ -168,50 +169,5 @@ public struct CSVScanner: Sendable {
             index += 1
         }
         return true
-    }
-}
-
-/// Checks that a stream of bytes is well-formed UTF-8 and remembers the first offending byte.
-struct UTF8Validator {
-    private(set) var firstInvalid: (offset: Int, byte: UInt8)?
-    private var expected = 0
-    private var lower: UInt8 = 0x80
-    private var upper: UInt8 = 0xBF
-    private var sequenceStart = 0
-    private var sequenceByte: UInt8 = 0
-
-    mutating func feed(_ byte: UInt8, at offset: Int) {
-        guard firstInvalid == nil else { return }
-        if expected > 0 {
-            if byte >= lower && byte <= upper {
-                expected -= 1
-                lower = 0x80
-                upper = 0xBF
-                return
-            }
-            // The sequence broke off: the byte that started it is the offender.
-            firstInvalid = (sequenceStart, sequenceByte)
-            return
-        }
-        sequenceStart = offset
-        sequenceByte = byte
-        lower = 0x80
-        upper = 0xBF
-        switch byte {
-        case 0x00...0x7F: return
-        case 0xC2...0xDF: expected = 1
-        case 0xE0: expected = 2; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: expected = 2
-        case 0xED: expected = 2; upper = 0x9F
-        case 0xF0: expected = 3; lower = 0x90
-        case 0xF1...0xF3: expected = 3
-        case 0xF4: expected = 3; upper = 0x8F
-        default: firstInvalid = (offset, byte)
-        }
-    }
-
-    /// The end of the cell: a sequence still open there is invalid.
-    mutating func finish() {
-        if firstInvalid == nil, expected > 0 { firstInvalid = (sequenceStart, sequenceByte) }
     }
 }
