@@ -50,4 +50,25 @@ struct TaxonomyLoaderTests {
 
             """)
     }
+
+    @Test func anEntryThatBreaksARuleIsLeftOutAlone() {
+        let (output, taxonomy) = rendered("format: 1\nkeywords:\n  training: Training\n  mentoring: \(String(repeating: "m", count: 61))\n")
+        #expect(output.hasPrefix("taxonomy.yaml:4:14: error: 'keywords.mentoring' is too long: 61 characters\n"), "\(output)")
+        #expect(taxonomy.slugs == ["training"])
+        #expect(taxonomy.invalidEntries == ["mentoring": SourceLocation(file: "taxonomy.yaml", line: 4, column: 3)])
+        #expect(taxonomy.refusal(of: "training", shown: "training") == nil)
+        #expect(taxonomy.refusal(of: "mentoring", shown: "mentoring")?.message == "keyword 'mentoring' has an invalid entry in the taxonomy")
+        #expect(taxonomy.refusal(of: "mentoring", shown: "mentoring")?.hint
+            == "its entry at taxonomy.yaml:4:3 breaks a rule (reported there); once it is fixed the keyword is accepted")
+        #expect(taxonomy.refusal(of: "mentorin", shown: "mentorin")?.message == "keyword 'mentorin' is not in the taxonomy")
+    }
+
+    @Test func aTaxonomyWithErrorsAsAWholeSaysSoToTheProfiles() {
+        let (_, taxonomy) = rendered("format: 2\nkeywords:\n  training: Training\n")
+        #expect(taxonomy.slugs.isEmpty)
+        #expect(taxonomy.refusal(of: "training", shown: "training")?.hint
+            == "taxonomy.yaml has errors (reported there), so no keywords are accepted until they are fixed")
+        #expect(Taxonomy.empty.refusal(of: "training", shown: "training")?.hint
+            == "there is no taxonomy.yaml in the profiles folder, so no keywords are accepted")
+    }
 }

@@ -306,14 +306,8 @@ public struct ProfileLoader: Sendable {
                 continue
             }
             seen[keyword] = index + 1
-            guard taxonomy.contains(keyword) else {
-                let hint: String
-                if taxonomy.slugs.isEmpty {
-                    hint = "there is no taxonomy.yaml in the profiles folder, so no keywords are accepted"
-                } else {
-                    hint = Suggestion.didYouMean(keyword, in: taxonomy.slugs) ?? "keywords must be keys of taxonomy.yaml"
-                }
-                reader.error(item, "keyword '\(ScalarRules.shown(keyword))' is not in the taxonomy", hint: hint, field: "keywords")
+            if let refusal = taxonomy.refusal(of: keyword, shown: ScalarRules.shown(keyword)) {
+                reader.error(item, refusal.message, hint: refusal.hint, field: "keywords")
                 continue
             }
             keywords.append(keyword)

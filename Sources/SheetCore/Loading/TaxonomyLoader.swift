@@ -17,7 +17,7 @@ public enum TaxonomyLoader {
         switch BoundedFile.read(file, limit: YAMLDocument.maximumFileSize) {
         case .success(let data): return load(data: data, file: file)
         case .failure(let problem):
-            return Result(taxonomy: .empty, diagnostics: [YAMLDocument.fileProblem(problem, file: file)], source: nil)
+            return Result(taxonomy: .unusable(file: file), diagnostics: [YAMLDocument.fileProblem(problem, file: file)], source: nil)
         }
     }
 
@@ -28,10 +28,12 @@ public enum TaxonomyLoader {
             if document != nil {
                 diagnostics.append(.error(at: SourceLocation(file: file, line: 1, column: 1), "the taxonomy is empty", hint: "write 'format: 1' and 'keywords:'"))
             }
-            return Result(taxonomy: .empty, diagnostics: diagnostics, source: data.count <= YAMLDocument.maximumFileSize ? TextDecoding.lossy(data) : nil)
+            return Result(taxonomy: .unusable(file: file), diagnostics: diagnostics, source: data.count <= YAMLDocument.maximumFileSize ? TextDecoding.lossy(data) : nil)
         }
         var reader = NodeReader(document: document)
         var keywords: [(slug: String, label: String)] = []
+        var invalidEntries: [String: SourceLocation] = [:]
+        var wholeFileErrors = false
         if let mapping = reader.mapping(root, field: "taxonomy", expected: "a mapping") {
             let entries = reader.entries(of: mapping, allowed: ["format", "keywords"], field: "taxonomy")
             if let format = entries["format"] {
@@ -41,6 +43,8 @@ public enum TaxonomyLoader {
             } else {
                 reader.error(root, "missing required key 'format'", hint: "add 'format: 1'", field: "format")
             }
+            // Errors so far concern the file as a whole; those of single entries come below.
+            wholeFileErrors = reader.diagnostics.hasErrors
             if let entry = entries["keywords"], let list = reader.mapping(entry.value, field: "keywords", expected: "a mapping of keyword slugs to labels") {
                 for (key, value) in list {
                     guard case .scalar(let scalar) = key, ScalarRules.isSlug(scalar.string) else {
@@ -49,16 +53,26 @@ public enum TaxonomyLoader {
                                      hint: slug.isEmpty ? nil : "for example '\(ScalarRules.shown(slug))'", field: "keywords")
                         continue
                     }
-                    guard let label = reader.text(value, field: "keywords.\(scalar.string)", length: 1...60) else { continue }
+                    // An entry that breaks a rule is left out: only profiles that use it fail.
+                    guard let label = reader.text(value, field: "keywords.\(scalar.string)", length: 1...60) else {
+                        invalidEntries[scalar.string] = reader.location(key)
+                        continue
+                    }
                     keywords.append((scalar.string, label))
                 }
-            } else if entries["keywords"] == nil {
-                reader.error(root, "missing required key 'keywords'", hint: "add 'keywords:' with one 'slug: Label' line per keyword", field: "keywords")
+            } else {
+                wholeFileErrors = true
+                if entries["keywords"] == nil {
+                    reader.error(root, "missing required key 'keywords'", hint: "add 'keywords:' with one 'slug: Label' line per keyword", field: "keywords")
+                }
             }
+        } else {
+            wholeFileErrors = true
         }
         let diagnostics = parseDiagnostics + reader.diagnostics
         return Result(
-            taxonomy: diagnostics.hasErrors ? .empty : Taxonomy(keywords: keywords, file: file),
+            taxonomy: wholeFileErrors || parseDiagnostics.hasErrors
+                ? .unusable(file: file) : Taxonomy(keywords: keywords, file: file, invalidEntries: invalidEntries),
             diagnostics: diagnostics, source: document.text)
     }
 }

@@ -44,11 +44,8 @@ public enum ValueRules {
     /// A keyword of the taxonomy.
     public static func keyword(_ raw: String, field: String, taxonomy: Taxonomy) -> Result<String, FieldProblem> {
         let keyword = raw.trimmingWhitespace()
-        if taxonomy.contains(keyword) { return .success(keyword) }
-        let hint = taxonomy.slugs.isEmpty
-            ? "there is no taxonomy.yaml in the profiles folder, so no keywords are accepted"
-            : Suggestion.didYouMean(keyword, in: taxonomy.slugs) ?? "keywords must be keys of taxonomy.yaml"
-        return .failure(FieldProblem("keyword '\(keyword)' is not in the taxonomy", hint: hint))
+        guard let refusal = taxonomy.refusal(of: keyword, shown: keyword) else { return .success(keyword) }
+        return .failure(FieldProblem(refusal.message, hint: refusal.hint))
     }
 
     /// A breakdown category: one of `categories` when given, else any slug.
