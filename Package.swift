@@ -41,7 +41,10 @@ let package = Package(
         // Model, loading, validation, diagnostics. No C.
         .target(name: "SheetCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Survey CSVs and mappings merged into profiles.
-        .target(name: "SheetSurvey", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "SheetSurvey",
+            dependencies: ["SheetCore", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
         // The only code that touches Cairo, Pango, librsvg, libxml2, libhyphen, HarfBuzz's subsetter and

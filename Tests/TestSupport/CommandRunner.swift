@@ -9,6 +9,8 @@ public enum CommandRunner {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// True when the command ran past its timeout and was killed.
+        public var timedOut = false
         /// Both streams, for looking for something anywhere in what the command printed.
         public var both: String { stdout + "\n" + stderr }
     }
@@ -22,11 +24,18 @@ public enum CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
     }
 
-    public static func profilesheet(_ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> Output {
-        try run(binary, arguments, in: directory, environment: environment)
+    /// `timeout`: the command is killed (SIGKILL) when it runs longer, and `timedOut` is set,
+    /// so that a test of something that must not hang fails instead of hanging.
+    public static func profilesheet(
+        _ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:], timeout: TimeInterval? = nil
+    ) throws -> Output {
+        try run(binary, arguments, in: directory, environment: environment, timeout: timeout)
     }
 
-    public static func run(_ executable: String, _ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:]) throws -> Output {
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: String = repositoryRoot, environment: [String: String] = [:],
+        timeout: TimeInterval? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
@@ -40,6 +49,18 @@ public enum CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let killed = NSLock()
+        nonisolated(unsafe) var timedOut = false
+        let watchdog = timeout.map { seconds in
+            let item = DispatchWorkItem {
+                killed.lock()
+                timedOut = true
+                killed.unlock()
+                kill(process.processIdentifier, SIGKILL)
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+            return item
+        }
         // Read both pipes while the process runs, so that neither fills up and blocks it.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
@@ -50,7 +71,12 @@ public enum CommandRunner {
         DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        watchdog?.cancel()
+        killed.lock()
+        defer { killed.unlock() }
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+            timedOut: timedOut)
     }
 
     /// A new, empty folder, removed with everything in it when the test process exits

@@ -36,23 +36,13 @@ public struct YAMLDocument {
     }
 
     static func fileProblem(_ problem: BoundedFile.Problem, file: String) -> Diagnostic {
-        let start = SourceLocation(file: file, line: 1, column: 1)
-        switch problem {
-        case .notFound:
-            return .error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file: it does not exist")
-        case .notARegularFile:
-            return .error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file: it is not a regular file",
-                          hint: "profilesheet reads plain files only; this is a folder, a pipe or a device")
-        case .tooLarge(let bytes):
-            return tooLarge(bytes, at: start)
-        case .unreadable(let reason):
-            return .error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file: \(reason.lowercasedFirst)")
-        }
+        problem.diagnostic(file: file, limit: maximumFileSize, tooLargeHint: tooLargeHint)
     }
 
+    static let tooLargeHint = "a profile is a few kilobytes; is this the right file?"
+
     static func tooLarge(_ bytes: Int, at location: SourceLocation) -> Diagnostic {
-        .error(at: location, "the file is \(bytes) bytes; at most \(maximumFileSize) are read",
-               hint: "a profile is a few kilobytes; is this the right file?")
+        .error(at: location, "the file is \(bytes) bytes; at most \(maximumFileSize) are read", hint: tooLargeHint)
     }
 
     /// Parses `data` read from `file`, or explains why not.

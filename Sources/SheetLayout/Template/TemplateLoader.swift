@@ -27,10 +27,17 @@ public enum TemplateLoader {
 
     public static func load(directory: String) -> Result {
         let file = (directory as NSString).appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: file) else {
+        let data: Data
+        switch BoundedFile.read(file, limit: YAMLDocument.maximumFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(.notFound):
             return Result(template: nil, diagnostics: [.error(
                 at: nil, "cannot read the template '\(file)'",
                 hint: "--template names a folder holding \(fileName); the default is templates/standard")], source: nil)
+        case .failure(let problem):
+            return Result(template: nil, diagnostics: [problem.diagnostic(
+                file: file, limit: YAMLDocument.maximumFileSize, tooLargeHint: "a template is a few kilobytes; is this the right file?")],
+                source: nil)
         }
         let (document, parseDiagnostics) = YAMLDocument.parse(data, file: file)
         guard let document, let root = document.root else {

@@ -1,7 +1,11 @@
 import Crypto
 import Foundation
+import SheetCore
 
-/// SHA-256 digests of build inputs and outputs, as lowercase hex.
+/// SHA-256 digests of build inputs and outputs, as lowercase hex (swift-crypto's `SHA256`, the
+/// project's one SHA-256). Files are hashed a piece at a time (`BoundedFile.chunks`), so that
+/// hashing takes the memory of one piece whatever a file's size, and only files no larger than
+/// the most any stage reads of them are read at all.
 public enum Fingerprint {
     public static func sha256(_ data: Data) -> String {
         hex(SHA256.hash(data: data))
@@ -11,35 +15,42 @@ public enum Fingerprint {
         sha256(Data(text.utf8))
     }
 
-    /// The digest of a file's bytes, or nil when it cannot be read.
-    public static func file(_ path: String) -> String? {
-        FileManager.default.contents(atPath: path).map(sha256)
+    /// The digest of a regular file's bytes; nil when it cannot be read, is not a regular file
+    /// or is larger than `limit` (then it is not read: the stage that reads it refuses it).
+    public static func file(_ path: String, limit: Int) -> String? {
+        var hasher = SHA256()
+        guard case .success = BoundedFile.chunks(of: path, limit: limit, { hasher.update(bufferPointer: $0) }) else { return nil }
+        return hex(hasher.finalize())
     }
 
     /// One digest of every regular file below `directory` (names and contents, in name
-    /// order), or of nothing when it does not exist.
-    public static func tree(_ directory: String, including: (String) -> Bool = { _ in true }) -> String {
+    /// order), or of nothing when it does not exist. A file larger than `limit` (more than any
+    /// stage reads of a file there) is not read: its name, size and modification time stand
+    /// for it, so that changing it still changes the digest. Folders, links to them, FIFOs and
+    /// devices are left out.
+    public static func tree(_ directory: String, limit: Int, including: (String) -> Bool = { _ in true }) -> String {
         var hasher = SHA256()
         let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? []).sorted()
         for relative in files where including(relative) {
             let path = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let data = FileManager.default.contents(atPath: path) else { continue }
+            var contents = SHA256()
+            let digest: [UInt8]
+            switch BoundedFile.chunks(of: path, limit: limit, { contents.update(bufferPointer: $0) }) {
+            case .success: digest = Array(contents.finalize())
+            case .failure(.tooLarge):
+                var status = stat()
+                guard stat(path, &status) == 0 else { continue }
+                digest = Array("larger than read: \(status.st_size) bytes, modified \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)".utf8)
+            case .failure: continue
+            }
             hasher.update(data: Data(relative.utf8))
             hasher.update(data: Data([0]))
-            hasher.update(data: Data(SHA256.hash(data: data)))
+            hasher.update(data: digest)
         }
         return hex(hasher.finalize())
     }
 
     static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        HexDigits.lowercase(digest)
     }
 }

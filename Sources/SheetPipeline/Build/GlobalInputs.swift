@@ -1,5 +1,7 @@
 import Foundation
+import SheetCore
 import SheetLayout
+import SheetSurvey
 
 /// Digests of the inputs every sheet shares: taxonomy, template folder, survey files, tool
 /// version, paper and date.
@@ -13,9 +15,13 @@ struct GlobalInputs: Equatable {
 
     init(configuration: RunConfiguration, paper: String) {
         let profiles = configuration.profilesDirectory
-        taxonomy = Fingerprint.file((profiles as NSString).appendingPathComponent(ProfileDiscovery.taxonomyFileName)) ?? "none"
-        template = Fingerprint.tree(configuration.templateDirectory)
-        surveys = Fingerprint.tree((profiles as NSString).appendingPathComponent("surveys"))
+        taxonomy = Fingerprint.file(
+            (profiles as NSString).appendingPathComponent(ProfileDiscovery.taxonomyFileName), limit: YAMLDocument.maximumFileSize) ?? "none"
+        // Each file no larger than the most read of a file there: an icon SVG or a logo-sized
+        // file in a template, a survey export in `surveys/`.
+        template = Fingerprint.tree(configuration.templateDirectory, limit: ImageProbe.maximumFileSize)
+        surveys = Fingerprint.tree(
+            (profiles as NSString).appendingPathComponent(SurveyMerger.folderName), limit: SurveyCSV.maximumFileSize)
         tool = configuration.creator
         self.paper = paper
         date = LayoutOptions(date: configuration.date, creator: configuration.creator).dateText

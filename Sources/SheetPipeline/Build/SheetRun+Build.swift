@@ -87,9 +87,11 @@ extension SheetRun {
 
     func isUpToDate(_ sheet: Manifest.Sheet, file: String, globals: GlobalInputs, includingSurveys: Bool) -> Bool {
         guard globals.matches(sheet.inputs, includingSurveys: includingSurveys),
-              Fingerprint.file(file) == sheet.inputs.profile, outputsExist(sheet.id) else { return false }
+              Fingerprint.file(file, limit: YAMLDocument.maximumFileSize) == sheet.inputs.profile, outputsExist(sheet.id)
+        else { return false }
         if let logoPath = sheet.inputs.logoPath {
-            return Fingerprint.file(logoPath) == sheet.inputs.logo
+            guard let logo = Fingerprint.file(logoPath, limit: ImageProbe.maximumFileSize) else { return false }
+            return logo == sheet.inputs.logo
         }
         return true
     }
@@ -102,7 +104,8 @@ extension SheetRun {
 
     func sheetInputs(for profile: Profile, globals: GlobalInputs, surveyRows: String) -> Manifest.SheetInputs {
         Manifest.SheetInputs(
-            profile: Fingerprint.file(profile.file) ?? "", logo: profile.logo.flatMap { Fingerprint.file($0.resolvedPath) },
+            profile: Fingerprint.file(profile.file, limit: YAMLDocument.maximumFileSize) ?? "",
+            logo: profile.logo.flatMap { Fingerprint.file($0.resolvedPath, limit: ImageProbe.maximumFileSize) },
             logoPath: profile.logo?.resolvedPath, taxonomy: globals.taxonomy, template: globals.template, surveys: globals.surveys,
             surveyRows: surveyRows, tool: globals.tool, paper: globals.paper, date: globals.date)
     }

@@ -44,18 +44,22 @@ public struct SurveyTable: Sendable {
 /// itself. Problems are diagnostics at `file.csv:ROW:COLUMN`; none quotes a line of the file,
 /// and none quotes a cell.
 public enum SurveyCSV {
-    /// The largest export read: a survey of many thousand answers is a few megabytes.
+    /// The largest export read (64 MiB): a survey of many thousand answers is a few megabytes.
+    /// Checked on the opened file before a byte is read (`BoundedFile`).
     public static let maximumFileSize = 64 << 20
+
+    static let tooLargeHint = "a survey export of many thousand answers is a few megabytes; is this the right file?"
+
+    /// Why an export is not read.
+    static func fileProblem(_ problem: BoundedFile.Problem, file: String) -> Diagnostic {
+        problem.diagnostic(file: file, limit: maximumFileSize, tooLargeHint: tooLargeHint)
+    }
 
     /// The header rows of `data`, read as `export` says (recognising the shape for `auto`).
     public static func readHeader(
         _ data: Data, file: String, delimiter: UInt8, export: ExportShape
     ) -> (header: SurveyHeader?, diagnostics: [Diagnostic]) {
-        if data.count > maximumFileSize {
-            return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),
-                                 "the file is \(data.count) bytes; at most \(maximumFileSize) are read",
-                                 hint: "is this the right file?")])
-        }
+        if data.count > maximumFileSize { return (nil, [fileProblem(.tooLarge(bytes: data.count), file: file)]) }
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),

@@ -30,16 +30,18 @@ public struct SurveyMappingLoader: Sendable {
     static let thresholdRange = 1...1_000_000
 
     public func load(file: String) -> Result {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > YAMLDocument.maximumFileSize {
-            return Result(mapping: nil, diagnostics: [.error(
-                at: SourceLocation(file: file, line: 1, column: 1),
-                "the file is \(size) bytes; at most \(YAMLDocument.maximumFileSize) are read", hint: "is this the right file?")], source: nil)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return Result(mapping: nil, diagnostics: [.error(at: SourceLocation(file: file, line: 0, column: 0), "cannot read the file")], source: nil)
+        let data: Data
+        switch BoundedFile.read(file, limit: YAMLDocument.maximumFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem):
+            return Result(mapping: nil, diagnostics: [Self.fileProblem(problem, file: file)], source: nil)
         }
         return load(data: data, file: file)
+    }
+
+    /// Why a mapping file is not read.
+    static func fileProblem(_ problem: BoundedFile.Problem, file: String) -> Diagnostic {
+        problem.diagnostic(file: file, limit: YAMLDocument.maximumFileSize, tooLargeHint: "a survey mapping is a few kilobytes; is this the right file?")
     }
 
     public func load(data: Data, file: String) -> Result {

@@ -84,7 +84,7 @@ public struct CommunityDirectory: Sendable {
         let id = ProfileSchema.id(ofFile: file)
         var name: String?
         var shortName: String?
-        if let data = FileManager.default.contents(atPath: file),
+        if case .success(let data) = BoundedFile.read(file, limit: YAMLDocument.maximumFileSize),
            let document = YAMLDocument.parse(data, file: file).document,
            case .mapping(let mapping)? = document.root {
             for (key, value) in mapping {

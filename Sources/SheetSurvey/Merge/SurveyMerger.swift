@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import SheetCore
 
@@ -88,7 +89,7 @@ public struct SurveyMerger: Sendable {
             let rowsByProfile = match(
                 table, mapping: mapping, keyColumn: columns.key, directory: directory, detector: detector, diagnostics: &result.diagnostics)
 
-            let mappingBytes = FileManager.default.contents(atPath: file).map { [UInt8]($0) } ?? []
+            let mappingBytes = (try? BoundedFile.read(file, limit: YAMLDocument.maximumFileSize).get()).map { [UInt8]($0) } ?? []
             for (profile, records) in rowsByProfile.sorted(by: { $0.key < $1.key }) {
                 var input = fingerprintInput[profile] ?? []
                 Self.appendField(&input, "mapping \((file as NSString).lastPathComponent)")
@@ -135,15 +136,20 @@ public struct SurveyMerger: Sendable {
         apply(offers, to: &result)
         for (index, profile) in result.profiles.enumerated() {
             if let input = fingerprintInput[index] {
-                var hasher = SurveySHA256()
-                hasher.update("profilesheet survey inputs 1\n")
-                hasher.update(input)
-                result.fingerprints[profile.id] = hasher.finalizeHex()
+                result.fingerprints[profile.id] = Self.fingerprint(of: input)
             } else if result.fingerprints[profile.id] == nil {
                 result.fingerprints[profile.id] = ""
             }
         }
         return result
+    }
+
+    /// The SHA-256 of a profile's survey inputs (`appendField`s), as lowercase hex.
+    static func fingerprint(of input: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array("profilesheet survey inputs 1\n".utf8))
+        hasher.update(data: input)
+        return HexDigits.lowercase(hasher.finalize())
     }
 
     /// Length-prefixed, so that no two different inputs hash alike.
@@ -205,8 +211,11 @@ public struct SurveyMerger: Sendable {
     func read(
         _ mapping: SurveyMapping, sharedWith sharing: [SurveyMapping] = [], checkUnused: Bool = false, diagnostics: inout [Diagnostic]
     ) -> (SurveyTable, Columns)? {
-        guard let data = FileManager.default.contents(atPath: mapping.resolvedCSV) else {
-            diagnostics.append(.error(at: SourceLocation(file: mapping.csvFile, line: 0, column: 0), "cannot read the file"))
+        let data: Data
+        switch BoundedFile.read(mapping.resolvedCSV, limit: SurveyCSV.maximumFileSize) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem):
+            diagnostics.append(SurveyCSV.fileProblem(problem, file: mapping.csvFile))
             return nil
         }
         let (header, headerDiagnostics) = SurveyCSV.readHeader(data, file: mapping.csvFile, delimiter: mapping.delimiter, export: mapping.export)
