@@ -5,6 +5,8 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidTemplate(directory: String)
     case unwritableOutput(path: String, reason: String)
     case renderFailed(id: String, reason: String)
+    /// Another build holds the output folder's lock (`OutputLock`); its process id if known.
+    case outputInUse(directory: String, process: Int32?)
 
     public var description: String {
         switch self {
@@ -16,6 +18,9 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot write '\(path)': \(reason)"
         case .renderFailed(let id, let reason):
             "rendering '\(id)' failed: \(reason)"
+        case .outputInUse(let directory, let process):
+            "the output folder '\(directory)' is in use by another build\(process.map { " (process \($0))" } ?? ""); "
+                + "run again when it has finished, or with --wait to wait for it"
         }
     }
 }

@@ -109,6 +109,11 @@ public struct SheetRun: Sendable {
             let inputs = try prepare([profile], report: &report)
             let directory = path(in: configuration.outputDirectory, "preview")
             try AtomicFile.ensureDirectory(directory)
+            // One preview at a time writes here (two `preview --watch` of different profiles
+            // take turns; a render is short, so the other waits); the sweep then only finds
+            // temporaries of previews no longer running.
+            let lock = try OutputLock.acquire(directory, waiting: true)
+            defer { lock.release() }
             AtomicFile.sweepTemporaries(in: directory)
             if let first = inputs.profiles.first {
                 report.logoPath = first.logo?.resolvedPath

@@ -18,6 +18,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render even what is up to date.")
     var force = false
 
+    @Flag(help: "If another build is writing into the output folder, wait for it to finish (default: stop with status 3).")
+    var wait = false
+
     @Argument(help: ArgumentHelp("Profiles to render, by path or id (default: all).", valueName: "profile"))
     var profiles: [String] = []
 
@@ -28,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let progress = ProgressPrinter()
         let report = SheetRun(configuration: options.configuration).build(
-            profiles, options: BuildOptions(jobs: jobs, shard: shard, force: force), progress: progress.handle)
+            profiles, options: BuildOptions(jobs: jobs, shard: shard, force: force, wait: wait), progress: progress.handle)
         progress.finish()
         let warnings = report.reported(strict: options.strict).warningCount
         try ReportPrinter.finish(

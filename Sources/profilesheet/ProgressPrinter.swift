@@ -19,6 +19,8 @@ final class ProgressPrinter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         switch event {
+        case .waitingForOutput(let directory, let process):
+            write("waiting for the build\(process.map { " in process \($0)" } ?? "") that is writing into '\(directory)'\n")
         case .started(let total, let upToDate):
             self.total = total
             started = Date()

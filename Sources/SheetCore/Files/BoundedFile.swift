@@ -48,6 +48,20 @@ public enum BoundedFile {
         }
     }
 
+    /// A descriptor open for reading on `path`, when it is a regular file of at most `limit`
+    /// bytes, for a reader that goes on its own way (by lines, at offsets); the caller closes it.
+    public static func openRegular(_ path: String, limit: Int, followingLinks: Bool = true) -> Result<Int32, Problem> {
+        switch openChecked(path, followingLinks: followingLinks) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let (file, size)):
+            guard size <= limit else {
+                close(file)
+                return .failure(.tooLarge(bytes: size))
+            }
+            return .success(file)
+        }
+    }
+
     private static func chunks(
         of path: String, limit: Int, followingLinks: Bool, reserving: (Int) -> Void, _ body: (UnsafeRawBufferPointer) -> Void
     ) -> Result<Int, Problem> {

@@ -1,8 +1,14 @@
 import Foundation
 
+import SheetCore
+
 /// The lines of a file, read a block at a time, each with the offset of its first byte, so
 /// that a large file is indexed without being held in memory. Foundation reads files whole or
 /// by byte count only; this is the few lines that splitting blocks at newlines takes.
+///
+/// It reads files of the output folder (manifests), which a build does not trust: the file
+/// must be a regular file (no link followed) of at most `Manifest.maximumSize` bytes, and a
+/// line longer than `Manifest.maximumLineLength` ends the reading as a failure.
 final class LineReader {
     struct Line {
         /// The line's bytes, without the newline.
@@ -13,6 +19,7 @@ final class LineReader {
 
     private static let blockSize = 1 << 16
     private let descriptor: Int32
+    private let closesDescriptor: Bool
     private var buffer: [UInt8] = []
     /// Where `buffer` starts in the file, and where the next line starts in `buffer`.
     private var bufferOffset = 0
@@ -22,12 +29,19 @@ final class LineReader {
     private(set) var failed = false
 
     init?(path: String) {
-        descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard case .success(let file) = BoundedFile.openRegular(path, limit: Manifest.maximumSize, followingLinks: false) else { return nil }
+        descriptor = file
+        closesDescriptor = true
+    }
+
+    /// Reads `descriptor` from where it is; the caller keeps it and closes it.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        closesDescriptor = false
     }
 
     deinit {
-        close(descriptor)
+        if closesDescriptor { close(descriptor) }
     }
 
     /// The next line; nil at the end of the file or on a read error (`failed`). A last line
@@ -47,6 +61,10 @@ final class LineReader {
             }
             // Keep the unfinished line, then read the next block after it.
             buffer.removeSubrange(0..<position)
+            guard buffer.count <= Manifest.maximumLineLength else {
+                failed = true
+                return nil
+            }
             bufferOffset += position
             position = 0
             guard let block = FileDescriptorIO.read(descriptor, count: Self.blockSize) else {

@@ -66,10 +66,24 @@ public struct Manifest: Codable, Sendable, Equatable {
         }
     }
 
+    // What a build reads back from its output folder is opened only when it is a regular file
+    // (no link followed) within these sizes, so that a link to /dev/zero, a FIFO or a huge
+    // file put there makes the build start afresh instead of hanging or filling its memory.
+
+    /// The largest manifest indexed in its line layout (read a line at a time): a hundred
+    /// thousand sheets' entries are about 200 MB.
+    public static let maximumSize = 1 << 30
+    /// The largest manifest decoded whole (any other layout), which takes memory in proportion.
+    public static let maximumDecodedSize = 64 << 20
+    /// The longest entry line read: an entry with a hundred warnings is some 50 KB.
+    public static let maximumLineLength = 4 << 20
+    /// The largest sheet PDF read back for the collection (a sheet is 0.1–1 MB).
+    public static let maximumSheetSize = 64 << 20
+
     /// The manifest in `file` decoded whole, or nil when there is none or it is unreadable
     /// (then everything is rebuilt).
     public static func read(_ file: String) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: file) else { return nil }
+        guard case .success(let data) = BoundedFile.read(file, limit: maximumDecodedSize, followingLinks: false) else { return nil }
         guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data), manifest.format == format else { return nil }
         return manifest
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 
 /// A build's manifest entries, kept on disk instead of in memory, so that a build's memory
 /// does not grow with the number of sheets: entries of the manifests a build starts from are
@@ -44,9 +45,10 @@ final class SheetEntryStore: @unchecked Sendable {
     /// the line layout is indexed in place; one laid out otherwise is decoded whole and its
     /// entries are spilled. Nothing is indexed from a missing or unreadable manifest.
     func index(manifest path: String) throws(PipelineError) {
-        if let found = Self.entryLines(of: path) {
-            let file = open(path, O_RDONLY | O_CLOEXEC)
-            guard file >= 0 else { return }
+        // Opened once and checked (a regular file, no link followed, within its size): the
+        // entries are read back later through this same descriptor.
+        guard case .success(let file) = BoundedFile.openRegular(path, limit: Manifest.maximumSize, followingLinks: false) else { return }
+        if let found = Self.entryLines(of: LineReader(descriptor: file)) {
             lock.lock()
             files.append(file)
             for (id, place) in found {
@@ -55,14 +57,15 @@ final class SheetEntryStore: @unchecked Sendable {
             lock.unlock()
             return
         }
+        close(file)
         guard let manifest = Manifest.read(path) else { return }
         for sheet in manifest.sheets { try put(sheet) }
     }
 
     /// Where each entry line of the manifest `path` lies, when it is in the line layout and
     /// complete; nil otherwise.
-    private static func entryLines(of path: String) -> [String: (offset: Int, length: Int)]? {
-        guard let reader = LineReader(path: path), let first = reader.next(), Manifest.head(fromFirstLine: first.bytes) != nil
+    private static func entryLines(of reader: LineReader) -> [String: (offset: Int, length: Int)]? {
+        guard let first = reader.next(), Manifest.head(fromFirstLine: first.bytes) != nil
         else { return nil }
         var found: [String: (offset: Int, length: Int)] = [:]
         while let line = reader.next() {

@@ -25,6 +25,12 @@ extension SheetRun {
     private func buildSheets(_ selection: [String], options: BuildOptions, progress: BuildProgressHandler?, report: inout RunReport) throws(PipelineError) {
         let output = configuration.outputDirectory
         try AtomicFile.ensureDirectory(output)
+        // Held until every file of the run is in place: no other build writes here meanwhile,
+        // so the temporaries swept now are those of builds no longer running.
+        let lock = try OutputLock.acquire(output, waiting: options.wait) { holder in
+            progress?(.waitingForOutput(directory: output, process: holder))
+        }
+        defer { lock.release() }
         AtomicFile.sweepTemporaries(in: output)
 
         // What is there, and what is up to date by its file digests alone. Manifest entries stay
@@ -96,10 +102,12 @@ extension SheetRun {
         return true
     }
 
+    /// Whether the sheet's PDF and PNG are in the output folder as regular files (not links,
+    /// pipes or folders in their way: then the sheet is rendered again, and its files replace
+    /// them).
     func outputsExist(_ id: String) -> Bool {
         let output = configuration.outputDirectory
-        return FileManager.default.fileExists(atPath: path(in: output, id + ".pdf"))
-            && FileManager.default.fileExists(atPath: path(in: output, id + ".png"))
+        return AtomicFile.isRegularFile(path(in: output, id + ".pdf")) && AtomicFile.isRegularFile(path(in: output, id + ".png"))
     }
 
     func sheetInputs(for profile: Profile, globals: GlobalInputs, surveyRows: String) -> Manifest.SheetInputs {
@@ -357,7 +365,7 @@ extension SheetRun {
 
         let collectionPath = path(in: output, "collection.pdf")
         var collection: String? = listed.isEmpty ? nil : collectionKey
-        if !listed.isEmpty, force || previousCollection != collectionKey || !FileManager.default.fileExists(atPath: collectionPath) {
+        if !listed.isEmpty, force || previousCollection != collectionKey || !AtomicFile.isRegularFile(collectionPath) {
             if try writeCollection(listed, entries: entries, to: collectionPath, report: &report) {
                 report.written.append(collectionPath)
             } else {
@@ -389,8 +397,11 @@ extension SheetRun {
         let writer = PDFCollectionWriter(output: try AtomicFileWriter(path: collectionPath))
         for id in ids {
             let pdfPath = path(in: configuration.outputDirectory, id + ".pdf")
-            guard let data = FileManager.default.contents(atPath: pdfPath) else {
-                throw .unwritableOutput(path: collectionPath, reason: "cannot read '\(pdfPath)'")
+            let data: Data
+            switch BoundedFile.read(pdfPath, limit: Manifest.maximumSheetSize, followingLinks: false) {
+            case .success(let bytes): data = bytes
+            case .failure(let problem):
+                throw .unwritableOutput(path: collectionPath, reason: "cannot read '\(pdfPath)': \(AtomicFile.describe(problem, limit: Manifest.maximumSheetSize))")
             }
             guard let sheet = entries.sheet(id) else {
                 throw .unwritableOutput(path: collectionPath, reason: "cannot read the entry of '\(id)' again")

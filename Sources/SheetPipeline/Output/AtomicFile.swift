@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 
 /// Writes files so that they appear at their final path complete or not at all: the bytes go
 /// to a temporary file in the same folder, every write is checked (a full disk fails here, not
@@ -48,4 +49,20 @@ public enum AtomicFile {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    /// Whether `path` is a regular file itself (a symbolic link is not followed).
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Why a file of the output folder was not read, for an error's reason.
+    static func describe(_ problem: BoundedFile.Problem, limit: Int) -> String {
+        switch problem {
+        case .notFound: "it does not exist"
+        case .notARegularFile: "it is not a regular file (a link, a pipe, a device or a folder)"
+        case .tooLarge(let bytes): "it is \(bytes) bytes, more than the \(limit) read"
+        case .unreadable(let reason): reason
+        }
+    }
 }

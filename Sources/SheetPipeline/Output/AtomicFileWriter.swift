@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 
 /// A file written in pieces that still appears at its final path complete or not at all:
 /// the pieces go to a temporary file in the same folder, every write is checked, and `commit`
@@ -27,7 +28,11 @@ public final class AtomicFileWriter {
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .unwritableOutput(path: path, reason: AtomicFile.errnoText()) }
         buffer.reserveCapacity(Self.flushThreshold)
-        if keepIfUnchanged { original = open(path, O_RDONLY | O_CLOEXEC) }
+        // Compared only with a regular file of its own: a FIFO in the way would block the
+        // open, a link would be followed. Whatever is there is replaced by the rename.
+        if keepIfUnchanged, case .success(let file) = BoundedFile.openRegular(path, limit: Int.max, followingLinks: false) {
+            original = file
+        }
     }
 
     deinit {
