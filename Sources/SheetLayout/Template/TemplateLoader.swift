@@ -39,6 +39,12 @@ public enum TemplateLoader {
                 file: file, limit: YAMLDocument.maximumFileSize, tooLargeHint: "a template is a few kilobytes; is this the right file?")],
                 source: nil)
         }
+        return load(data: data, file: file, directory: directory)
+    }
+
+    /// The template whose `template.yaml` holds `data`, read from `file` in `directory` (the
+    /// folder its icon paths are relative to).
+    public static func load(data: Data, file: String, directory: String) -> Result {
         let (document, parseDiagnostics) = YAMLDocument.parse(data, file: file)
         guard let document, let root = document.root else {
             return Result(template: nil, diagnostics: parseDiagnostics.isEmpty ? [.error(at: nil, "the template '\(file)' is empty")] : parseDiagnostics,

@@ -1,4 +1,5 @@
-import Crypto
+// Not part of the module's interface: what imports SheetSurvey needs no swift-crypto.
+internal import Crypto
 import Foundation
 import SheetCore
 
