@@ -8,18 +8,22 @@ import Foundation
 /// temporary file the sweep finds is one of a build that is no longer running.
 ///
 /// The lock file is opened without following a link and must be a regular file; it holds the
-/// process id of the holder, for the message a second build gives. It is left in place after
-/// the run (removing it would let a third build lock a new file while a second waits on the
-/// old one).
+/// process id of the holder, for the message a second build gives. The holder removes it
+/// before unlocking, so that a finished build leaves nothing in the folder (the shards' folders
+/// are gathered into one); so a run that gets the lock checks that the file it locked is still
+/// the one at the path, and tries again if it was removed meanwhile, lest two runs hold locks
+/// on two different files. A killed run leaves the file, unlocked: the next run locks it.
 final class OutputLock {
     static let fileName = ".profilesheet.lock"
     /// How often a waiting run tries again.
     static let retryInterval: TimeInterval = 0.1
 
     private var descriptor: Int32
+    private let path: String
 
-    private init(descriptor: Int32) {
+    private init(descriptor: Int32, path: String) {
         self.descriptor = descriptor
+        self.path = path
     }
 
     deinit {
@@ -33,6 +37,30 @@ final class OutputLock {
         _ directory: String, waiting: Bool, onWait: (Int32?) -> Void = { _ in }
     ) throws(PipelineError) -> OutputLock {
         let path = (directory as NSString).appendingPathComponent(fileName)
+        var told = false
+        while true {
+            let descriptor = try lockedFile(path, directory: directory, waiting: waiting) { holder in
+                if !told { onWait(holder) }
+                told = true
+            }
+            // Still the file at the path? (The run before may have removed it as it finished.)
+            var locked = stat()
+            var named = stat()
+            if fstat(descriptor, &locked) == 0, lstat(path, &named) == 0, locked.st_dev == named.st_dev, locked.st_ino == named.st_ino {
+                let pid = Array("\(getpid())\n".utf8)
+                if ftruncate(descriptor, 0) == 0 {
+                    _ = pid.withUnsafeBytes { FileDescriptorIO.write(descriptor, $0, at: 0) }
+                }
+                return OutputLock(descriptor: descriptor, path: path)
+            }
+            close(descriptor)
+        }
+    }
+
+    /// A descriptor of the lock file at `path`, locked.
+    private static func lockedFile(
+        _ path: String, directory: String, waiting: Bool, onWait: (Int32?) -> Void
+    ) throws(PipelineError) -> Int32 {
         let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw .unwritableOutput(path: path, reason: errno == ELOOP ? "it is a symbolic link" : AtomicFile.errnoText())
@@ -42,7 +70,6 @@ final class OutputLock {
             close(descriptor)
             throw .unwritableOutput(path: path, reason: "it is not a regular file")
         }
-        var told = false
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {
                 let reason = AtomicFile.errnoText()
@@ -55,22 +82,16 @@ final class OutputLock {
                 close(descriptor)
                 throw .outputInUse(directory: directory, process: holder)
             }
-            if !told {
-                onWait(holder)
-                told = true
-            }
+            onWait(holder)
             Thread.sleep(forTimeInterval: retryInterval)
         }
-        let pid = Array("\(getpid())\n".utf8)
-        if ftruncate(descriptor, 0) == 0 {
-            _ = pid.withUnsafeBytes { FileDescriptorIO.write(descriptor, $0, at: 0) }
-        }
-        return OutputLock(descriptor: descriptor)
+        return descriptor
     }
 
-    /// Unlocks now (otherwise when the lock is dropped).
+    /// Removes the lock file and unlocks, now (otherwise when the lock is dropped).
     func release() {
         guard descriptor >= 0 else { return }
+        unlink(path)
         close(descriptor)
         descriptor = -1
     }
