@@ -20,8 +20,10 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Fuzzes profile loading, then the SVG cleaner, with libFuzzer for FUZZ_SECONDS (default 600) each; findings go to
-# fuzz-artifacts/. Builds into .build-fuzz, apart from the normal build (scripts/fuzz.sh).
+# Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600): profile loading, the SVG
+# cleaner, survey exports with their mappings, templates (FUZZ_TARGETS="svg survey template"
+# picks some); findings go to fuzz-artifacts/. Builds into .build-fuzz, apart from the normal
+# build (scripts/fuzz.sh).
 .PHONY: fuzz
 FUZZ_SECONDS ?= 600
 fuzz: setup

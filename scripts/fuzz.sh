@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600): profile loading, the SVG
-# cleaner, survey exports with their mappings, and templates. FUZZ_TARGETS (e.g. "survey
-# template") runs only the entries named among those guarded by `wants`; by default every one runs.
+# cleaner, survey exports with their mappings, and templates. FUZZ_TARGETS (e.g. "svg survey
+# template"; the names are those `wants` is asked about) runs only the entries named; by
+# default every one runs.
 #
 # The fuzz entry (Fuzz/ProfileLoadFuzzer.swift) is deliberately not a SwiftPM target: an
 # executable built with -sanitize=fuzzer gets its `main` from libFuzzer, which a normal
@@ -49,10 +50,12 @@ done
 parallel=()
 # Several jobs run as child processes, each logging to fuzz-N.log.
 if [ "$JOBS" -gt 1 ]; then parallel=(-jobs="$JOBS" -workers="$JOBS"); fi
+if wants profile; then
 FUZZ_LOGOS="$PWD/Tests/Corpus/valid/logos" "$BIN_DIR/profile-load-fuzzer" fuzz-corpus fuzz-seeds \
     -dict=Fuzz/yaml.dict -max_len=65536 -rss_limit_mb=200 -timeout=2 \
     -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
     -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
+fi
 
 # --- The SVG cleaner (Fuzz/SVGCleanFuzzer.swift) ---------------------------------------------
 # Its sources (Sources/SheetRender/Images/SVG/) need only SheetCore and libxml2, so they are
