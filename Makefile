@@ -16,9 +16,19 @@ build: setup
 sheets: build
 	$(BIN) build
 
-test: setup
+test: setup venv
 	$(SWIFT) build --build-tests
+	$(MAKE) test-man
 	$(SWIFT) test --skip-build
+
+# The Python tools the tests run (actionlint, check-jsonschema, …), in .venv.
+VENV := .venv
+.PHONY: venv
+venv: $(VENV)/.installed
+$(VENV)/.installed: scripts/test-requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/test-requirements.txt
+	touch $@
 
 # Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600): profile loading, the SVG
 # cleaner, survey exports with their mappings, templates (FUZZ_TARGETS="svg survey template"
@@ -34,20 +44,50 @@ bench: setup
 	$(SWIFT) build -c release --product profilesheet
 	N=$${N:-1000} RUNS=$${RUNS:-3} python3 scripts/bench.py
 
-# Installs the release binary, its man page and shell completions under $(DESTDIR)$(PREFIX).
+# Installs a release binary that runs without a Swift toolchain (Swift's standard library and
+# Foundation linked in: -static-stdlib; checked with ldd), the templates under
+# share/profilesheet/templates, the man page and shell completions, under $(DESTDIR)$(PREFIX).
+# The static build has flags of its own, so it lives in its own folder, $(STATIC_BUILD).
+#   make install-files INSTALL_BIN=… MAN_DIR=…   copies an already built binary and man page
 PREFIX ?= /usr/local
-install: setup
-	$(SWIFT) build -c release --product profilesheet
-	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
-		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	install -m 755 .build/release/profilesheet $(DESTDIR)$(PREFIX)/bin/profilesheet
-	install -m 644 .build/man/profilesheet.1 $(DESTDIR)$(PREFIX)/share/man/man1/profilesheet.1
-	.build/release/profilesheet --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/profilesheet
-	.build/release/profilesheet --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_profilesheet
-	.build/release/profilesheet --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/profilesheet.fish
+STATIC_BUILD ?= .build-static
+STATIC_FLAGS := -Xswiftc -static-stdlib
+INSTALL_BIN ?= $(STATIC_BUILD)/release/profilesheet
+MAN_DIR ?= $(STATIC_BUILD)/man
+SHARE := $(DESTDIR)$(PREFIX)/share
+.PHONY: install-binary install-files man
+install: install-binary man install-files
+
+# The man page of the debug build, for the tests of the installed files.
+test-man:
+	$(MAKE) man MAN_SCRATCH=.build MAN_FLAGS= MAN_CONFIG=debug MAN_DIR=.build/man
+
+install-binary:
+	@bash scripts/setup.sh build
+	$(SWIFT) build -c release $(STATIC_FLAGS) --scratch-path $(STATIC_BUILD) --product profilesheet
+	@if ldd $(INSTALL_BIN) | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime'; then \
+		echo "install: $(INSTALL_BIN) still loads the Swift libraries above from the toolchain" >&2; exit 1; fi
+
+# The man page, from the commands' own help (swift-argument-parser's generate-manual plugin),
+# built with the same scratch folder and flags as the binary, so it builds nothing again.
+MAN_SCRATCH ?= $(STATIC_BUILD)
+MAN_FLAGS ?= $(STATIC_FLAGS)
+MAN_CONFIG ?= release
+man:
+	mkdir -p $(MAN_DIR)
+	$(SWIFT) package --scratch-path $(MAN_SCRATCH) $(MAN_FLAGS) --allow-writing-to-directory $(MAN_DIR) \
+		generate-manual --configuration $(MAN_CONFIG) --output-directory $(MAN_DIR)
+
+install-files:
+	rm -rf $(SHARE)/profilesheet/templates
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/man/man1 $(SHARE)/profilesheet/templates \
+		$(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/profilesheet
+	install -m 644 $(MAN_DIR)/profilesheet.1 $(SHARE)/man/man1/profilesheet.1
+	cp -R templates/. $(SHARE)/profilesheet/templates/
+	$(INSTALL_BIN) --generate-completion-script bash > $(SHARE)/bash-completion/completions/profilesheet
+	$(INSTALL_BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_profilesheet
+	$(INSTALL_BIN) --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/profilesheet.fish
 
 clean:
-	rm -rf .build output/*.pdf output/*.png output/preview
+	rm -rf .build $(STATIC_BUILD) output/*.pdf output/*.png output/preview

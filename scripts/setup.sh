@@ -26,7 +26,19 @@ packages=(
   qpdf                 # PDF structure checks in the tests
   libjpeg-turbo-progs  # jpegtran: the tests' progressive JPEG with repeated scans
   chromium             # headless browser: the gallery page's end-to-end test
+  python3-venv         # .venv for the Python test tools (scripts/test-requirements.txt)
+  shellcheck           # actionlint checks the workflows' scripts with it
 )
+
+# `setup.sh build` (make install): only what compiling and linking need, pkg-config and the
+# -dev packages, not the fonts, dictionaries and test tools a machine that only builds can do without.
+if [ "${1:-}" = build ]; then
+  needed=()
+  for package in "${packages[@]}"; do
+    case "$package" in pkg-config | *-dev) needed+=("$package") ;; esac
+  done
+  packages=("${needed[@]}")
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -8,6 +8,8 @@ public struct RunReport: Sendable {
     /// collection); its sheets are counted in `rendered`, so that the report of a large batch
     /// stays small.
     public var written: [String] = []
+    /// Profile files loaded and checked (valid or not).
+    public var checked = 0
     public var rendered = 0
     public var upToDate = 0
     public var invalid = 0
@@ -19,8 +21,10 @@ public struct RunReport: Sendable {
 
     public init() {}
 
-    /// The diagnostics as reported: with `strict`, warnings become errors.
+    /// The diagnostics as reported, with those that explain a failure (a template's errors):
+    /// with `strict`, warnings become errors.
     public func reported(strict: Bool) -> [Diagnostic] {
+        let diagnostics = diagnostics + (failure?.diagnostics ?? [])
         guard strict else { return diagnostics }
         return diagnostics.map { diagnostic in
             var copy = diagnostic

@@ -24,6 +24,7 @@ public struct SheetRun: Sendable {
         report.diagnostics += checked.diagnostics
         report.sources.merge(checked.sources)
         report.invalid = Set(checked.invalidFiles).count
+        report.checked = checked.profiles.count + report.invalid
         return checked
     }
 

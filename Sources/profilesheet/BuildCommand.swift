@@ -30,8 +30,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressPrinter()
-        let report = SheetRun(configuration: options.configuration).build(
-            profiles, options: BuildOptions(jobs: jobs, shard: shard, force: force, wait: wait), progress: progress.handle)
+        let report = options.report {
+            $0.build(profiles, options: BuildOptions(jobs: jobs, shard: shard, force: force, wait: wait), progress: progress.handle)
+        }
         progress.finish()
         let warnings = report.reported(strict: options.strict).warningCount
         try ReportPrinter.finish(

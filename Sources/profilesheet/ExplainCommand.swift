@@ -23,8 +23,13 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let explanation = SheetRun(configuration: options.configuration).explain(profile, field: field)
-        if let text = explanation.text { print(text, terminator: "") }
-        try ReportPrinter.finish(explanation.report, options: options, summary: "explained '\(field)' of \(profile)")
+        var text: String?
+        let report = options.report { run in
+            let explanation = run.explain(profile, field: field)
+            text = explanation.text
+            return explanation.report
+        }
+        if let text { print(text, terminator: "") }
+        try ReportPrinter.finish(report, options: options, summary: "explained '\(field)' of \(profile)")
     }
 }

@@ -17,6 +17,10 @@ struct NewCommand: ParsableCommand {
         do {
             let path = try ProfileScaffold.create(id: id, in: profiles, year: RunConfiguration.yearNow())
             print(path)
+            // The schema its first line names, for editors; an existing one is left as it is.
+            if let schema = try ProfileScaffold.createSchema(in: profiles) {
+                FileHandle.standardError.write(Data("wrote \(schema), which editors read to check the profile while you type\n".utf8))
+            }
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             switch error {

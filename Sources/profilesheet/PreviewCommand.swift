@@ -18,7 +18,16 @@ struct PreviewCommand: ParsableCommand {
     var profile: String
 
     func run() throws {
-        let run = SheetRun(configuration: options.configuration)
+        let configuration: RunConfiguration
+        switch options.configuration() {
+        case .success(let found): configuration = found
+        case .failure(let error):
+            var report = RunReport()
+            report.failure = error
+            try ReportPrinter.finish(report, options: options, summary: "previewed 0 sheets")
+            return
+        }
+        let run = SheetRun(configuration: configuration)
         guard watch else {
             let report = run.preview(profile)
             for path in report.written { print(path) }

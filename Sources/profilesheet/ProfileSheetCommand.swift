@@ -12,7 +12,10 @@ struct ProfileSheetCommand: ParsableCommand {
             3 the run could not complete.
             """,
         version: "0.1.0",
-        subcommands: [BuildCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, ExplainCommand.self, SurveyCommand.self, CheckImageCommand.self],
+        subcommands: [
+            BuildCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, ExplainCommand.self, SurveyCommand.self,
+            InitCommand.self, SchemaCommand.self, TemplatesCommand.self, CheckImageCommand.self,
+        ],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -16,11 +16,16 @@ enum ReportPrinter {
             text = ""
         }
         if let failure = report.failure {
-            text += options.format == .github ? "::error::\(failure)\n" : "error: \(failure)\n"
+            let hint = failure.hint
+            text += options.format == .github
+                ? "::error::\(failure)\(hint.map { " (\($0))" } ?? "")\n"
+                : "error: \(failure)\n\(hint.map { "hint: \($0)\n" } ?? "")"
         }
-        let errors = diagnostics.errorCount
+        // A run that could not complete says so, and counts its failure among the errors.
+        let errors = diagnostics.errorCount + (report.failure == nil ? 0 : 1)
         let warnings = diagnostics.warningCount
-        text += "\(summary); \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.2f", report.seconds)) s\n"
+        let outcome = report.failure == nil ? summary : "could not complete (\(summary))"
+        text += "\(outcome); \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(String(format: "%.2f", report.seconds)) s\n"
         FileHandle.standardError.write(Data(text.utf8))
         let status = report.exitStatus(strict: options.strict)
         if status != 0 { throw ExitCode(status) }

@@ -9,8 +9,10 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where profiles, taxonomy.yaml and surveys/ are.", valueName: "dir"))
     var profiles = "profiles"
 
-    @Option(help: ArgumentHelp("The template folder to lay sheets out with.", valueName: "dir"))
-    var template = "templates/standard"
+    @Option(help: ArgumentHelp(
+        "The template: a name, looked up in templates/ here and then in the installed templates, or a folder holding template.yaml.",
+        valueName: "name|dir"))
+    var template = TemplateCatalog.defaultName
 
     @Option(help: ArgumentHelp("Where sheets go.", valueName: "dir"))
     var output = "output"
@@ -24,18 +26,30 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How diagnostics are printed: text, json or github (default: github when GITHUB_ACTIONS=true, else text).", valueName: "format"))
     var diagnostics: DiagnosticFormat?
 
-    /// The run's configuration; logos are first decoded in a child process of this program,
-    /// whose verdicts are kept in the output folder when `keepingImageChecks`.
-    func configuration(keepingImageChecks: Bool = true) -> RunConfiguration {
+    /// The run's configuration, with `--template` looked up (`TemplateCatalog`); logos are first
+    /// decoded in a child process of this program, whose verdicts are kept in the output folder
+    /// when `keepingImageChecks`.
+    func configuration(keepingImageChecks: Bool = true) -> Result<RunConfiguration, PipelineError> {
         let isolation = IsolatedImageCheck.currentExecutable().map {
             IsolatedImageCheck(executable: $0, outputDirectory: output, writesCache: keepingImageChecks)
         }
-        return RunConfiguration(
-            profilesDirectory: profiles, templateDirectory: template, outputDirectory: output, paper: paper, strict: strict,
-            imageIsolation: isolation)
+        return TemplateCatalog.standard().resolve(template).map { directory in
+            RunConfiguration(
+                profilesDirectory: profiles, templateDirectory: directory, outputDirectory: output, paper: paper, strict: strict,
+                imageIsolation: isolation)
+        }
     }
 
-    var configuration: RunConfiguration { configuration() }
+    /// The report of `body` run with this configuration, or of the failure to make one.
+    func report(keepingImageChecks: Bool = true, _ body: (SheetRun) -> RunReport) -> RunReport {
+        switch configuration(keepingImageChecks: keepingImageChecks) {
+        case .success(let configuration): return body(SheetRun(configuration: configuration))
+        case .failure(let error):
+            var report = RunReport()
+            report.failure = error
+            return report
+        }
+    }
 
     var format: DiagnosticFormat {
         if let diagnostics { return diagnostics }

@@ -19,7 +19,7 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = SheetRun(configuration: options.configuration(keepingImageChecks: false)).validate(profiles, jobs: jobs)
-        try ReportPrinter.finish(report, options: options, summary: "validated profiles, \(report.invalid) invalid")
+        let report = options.report(keepingImageChecks: false) { $0.validate(profiles, jobs: jobs) }
+        try ReportPrinter.finish(report, options: options, summary: "validated \(report.checked) profile\(report.checked == 1 ? "" : "s"), \(report.invalid) invalid")
     }
 }

@@ -154,8 +154,9 @@ public struct ProfileLoader: Sendable {
         }
         let fileName = ProfileSchema.id(ofFile: file)
         if id != fileName {
-            reader.error(node, "'id' is '\(id)' but the file is named '\(ScalarRules.shown(fileName)).yaml'",
-                         hint: "the id must equal the file name: rename the file to '\(id).yaml' or write 'id: \(fileName)'", field: "id")
+            let suffix = (file as NSString).pathExtension.isEmpty ? "" : "." + (file as NSString).pathExtension
+            reader.error(node, "'id' is '\(id)' but the file is named '\(ScalarRules.shown(fileName))\(ScalarRules.shown(suffix))'",
+                         hint: "the id must equal the file name: rename the file to '\(id)\(ScalarRules.shown(suffix))' or write 'id: \(fileName)'", field: "id")
         }
         return id
     }

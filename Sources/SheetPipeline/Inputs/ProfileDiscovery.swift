@@ -1,10 +1,24 @@
 import Foundation
 import SheetCore
 
-/// Finds the profile files a run works on: every `*.yaml` in the profiles folder but the
-/// taxonomy, or the ones named on the command line by path or id.
+/// Finds the profile files a run works on: every `*.yaml` and `*.yml` in the profiles folder
+/// but the taxonomy, or the ones named on the command line by path or id.
 public enum ProfileDiscovery {
     public static let taxonomyFileName = "taxonomy.yaml"
+    /// The extensions of profile files: both are YAML's, and both are read alike.
+    public static let profileExtensions = ["yaml", "yml"]
+
+    /// Whether a file name is a profile's (not hidden, not the taxonomy).
+    public static func isProfileFileName(_ name: String) -> Bool {
+        profileExtensions.contains((name as NSString).pathExtension) && !name.hasPrefix(".")
+            && name != taxonomyFileName && name != "taxonomy.yml"
+    }
+
+    /// The file of the profile with id `id` in `directory`, when there is one.
+    public static func file(ofID id: String, in directory: String) -> String? {
+        profileExtensions.lazy.map { (directory as NSString).appendingPathComponent(id + "." + $0) }
+            .first { FileManager.default.fileExists(atPath: $0) }
+    }
 
     /// Profile files of the folder, sorted by name.
     public static func allProfiles(in directory: String) throws(PipelineError) -> [String] {
@@ -14,7 +28,7 @@ public enum ProfileDiscovery {
         } catch {
             throw .unreadableProfiles(directory: directory, reason: error.localizedDescription)
         }
-        return names.filter { $0.hasSuffix(".yaml") && $0 != taxonomyFileName && !$0.hasPrefix(".") }
+        return names.filter(isProfileFileName)
             .sorted()
             .map { (directory as NSString).appendingPathComponent($0) }
     }
@@ -32,8 +46,7 @@ public enum ProfileDiscovery {
                 files.append(argument)
                 continue
             }
-            let byID = (directory as NSString).appendingPathComponent(argument + ".yaml")
-            if !argument.contains("/"), FileManager.default.fileExists(atPath: byID) {
+            if !argument.contains("/"), let byID = file(ofID: argument, in: directory) {
                 files.append(byID)
                 continue
             }

@@ -16,7 +16,7 @@ public struct ReportSources: SourceTextProvider {
         if let text = kept.line(line, of: file) { return text }
         // Read again only a regular file within the size limit: a profile refused for being
         // 400 MB, or a pipe, must not be read in full (or waited on) to quote its first line.
-        guard file.hasSuffix(".yaml"), case .success(let data) = BoundedFile.read(file, limit: YAMLDocument.maximumFileSize),
+        guard file.hasSuffix(".yaml") || file.hasSuffix(".yml"), case .success(let data) = BoundedFile.read(file, limit: YAMLDocument.maximumFileSize),
               let text = try? TextDecoding.decodeUTF8(data).get() else { return nil }
         var store = SourceTextStore()
         store.add(file: file, text: text)

@@ -63,9 +63,10 @@ public struct PreviewWatcher: Sendable {
         ])
     }
 
-    /// The profile's file: the argument if it is a path, else `profiles/ID.yaml`.
+    /// The profile's file: the argument if it is a path, else `profiles/ID.yaml` (or `.yml`).
     private var resolvedProfilePath: String {
         if FileManager.default.fileExists(atPath: profile) { return profile }
-        return (run.configuration.profilesDirectory as NSString).appendingPathComponent(profile + ".yaml")
+        let directory = run.configuration.profilesDirectory
+        return ProfileDiscovery.file(ofID: profile, in: directory) ?? (directory as NSString).appendingPathComponent(profile + ".yaml")
     }
 }

@@ -20,20 +20,32 @@ public enum ProfileScaffold {
         }
     }
 
+    /// Writes the JSON Schema the scaffold's first line names into `directory`, unless a file
+    /// is there already; returns its path when it wrote it.
+    public static func createSchema(in directory: String) throws(Problem) -> String? {
+        let path = (directory as NSString).appendingPathComponent(ProfileSchema.jsonSchemaFileName)
+        do {
+            try NewFile.write(ProfileSchema.jsonSchema(), to: path)
+            return path
+        } catch {
+            switch error {
+            case .exists: return nil
+            case .unwritable(let reason): throw .unwritable(path: path, reason: reason)
+            }
+        }
+    }
+
     /// Writes the scaffold into `directory` and returns its path.
     public static func create(id: String, in directory: String, year: Int) throws(Problem) -> String {
         guard ScalarRules.isSlug(id), ProfileSchema.idLength.contains(id.count) else { throw .invalidID(id) }
         let path = (directory as NSString).appendingPathComponent(id + ".yaml")
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw errno == EEXIST ? .exists(path) : .unwritable(path: path, reason: String(cString: strerror(errno)))
-        }
-        let bytes = Array(text(id: id, year: year).utf8)
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let closed = close(descriptor)
-        guard written == bytes.count, closed == 0 else {
-            unlink(path)
-            throw .unwritable(path: path, reason: String(cString: strerror(errno)))
+        do {
+            try NewFile.write(text(id: id, year: year), to: path)
+        } catch {
+            switch error {
+            case .exists: throw .exists(path)
+            case .unwritable(let reason): throw .unwritable(path: path, reason: reason)
+            }
         }
         return path
     }
@@ -41,6 +53,7 @@ public enum ProfileScaffold {
     public static func text(id: String, year: Int) -> String {
         let types = CommunityType.allCases.map(\.rawValue).joined(separator: ", ")
         return """
+            \(ProfileSchema.languageServerLine())
             # Community profile (profile format 1) for profilesheet.
             # Fill in the required fields below; uncomment and fill in any optional field you know.
             # Check it with:  profilesheet validate \(id)    Look at it with:  profilesheet preview \(id)

@@ -26,7 +26,7 @@ public enum LoadStage {
         }
         diagnostics += templateResult.diagnostics
         guard let template = templateResult.template else {
-            throw .invalidTemplate(directory: configuration.templateDirectory)
+            throw .invalidTemplate(directory: configuration.templateDirectory, diagnostics: templateResult.diagnostics)
         }
 
         var isDirectory: ObjCBool = false
