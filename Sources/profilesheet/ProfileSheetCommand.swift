@@ -6,8 +6,9 @@ struct ProfileSheetCommand: ParsableCommand {
         commandName: "profilesheet",
         abstract: "Turn community profiles (YAML) into designed PDF summary sheets.",
         discussion: """
-            Run from the repository root, it reads profiles/, profiles/surveys/ and \
-            templates/standard/, and writes output/.
+            Run from the root of a repository of profiles (profilesheet init starts one), it \
+            reads profiles/ and profiles/surveys/, lays sheets out with the template 'standard' \
+            (templates/standard here, else the installed one) and writes output/.
             Exit status: 0 all valid, 1 a profile is invalid, 2 the command line is wrong, \
             3 the run could not complete.
             """,

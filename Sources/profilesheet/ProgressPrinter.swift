@@ -9,6 +9,8 @@ final class ProgressPrinter: @unchecked Sendable {
     private var started = Date()
     private var total = 0
     private var lastTenth = 0
+    /// Of the sheets done, those found invalid instead of rendered.
+    private var invalid = 0
     private var drewBar = false
 
     var handle: BuildProgressHandler {
@@ -25,20 +27,23 @@ final class ProgressPrinter: @unchecked Sendable {
             self.total = total
             started = Date()
             if total > 0 { write("rendering \(total) sheet\(total == 1 ? "" : "s") (\(upToDate) up to date)\n") }
-        case .sheetDone(_, _, let done, let total):
+        case .sheetDone(_, let rendered, let done, let total):
+            if !rendered { invalid += 1 }
+            // A sheet found invalid is done but not rendered, and the line says so.
+            let notRendered = invalid == 0 ? "" : ", \(invalid) invalid"
             let seconds = max(Date().timeIntervalSince(started), 0.001)
             let rate = String(format: "%.1f", Double(done) / seconds)
             if isTerminal {
                 let width = 30
                 let filled = total > 0 ? width * done / total : width
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                write("\r\(bar) \(done)/\(total) sheets · \(rate)/s")
+                write("\r\(bar) \(done)/\(total) sheets\(notRendered) · \(rate)/s")
                 drewBar = true
             } else {
                 let tenth = total > 0 ? done * 10 / total : 10
                 if tenth > lastTenth || done == total {
                     lastTenth = tenth
-                    write("rendered \(done)/\(total) sheets (\(rate)/s)\n")
+                    write("\(done)/\(total) sheets done: \(done - invalid) rendered\(notRendered) (\(rate)/s)\n")
                 }
             }
         case .finishing:

@@ -28,7 +28,10 @@ struct SchemaTests {
         "members-active-more-than-count": "a comparison of two fields",
         "period-reversed": "a comparison of two fields", "period-too-long": "the months between two fields",
         "programming-duplicate": "duplicates ignoring case", "programming-none": "survey data may supply an activity",
-        "structure-anchor-alias": "YAML readers expand aliases",
+        "structure-anchor-alias": "YAML readers expand aliases", "structure-merge-key": "YAML 1.1 readers apply merge keys",
+        "structure-tag-int": "YAML readers apply tags", "structure-tag-str": "YAML readers apply tags",
+        "text-character-without-font": "a warning about the machine's fonts",
+        "tools-duplicate-ignoring-case": "duplicates ignoring case",
     ]
 
     /// Causes that hold for a whole family of cases.
@@ -37,6 +40,9 @@ struct SchemaTests {
         if name.hasPrefix("logo-") { return "the logo file is checked on disk" }
         if name.hasSuffix("-too-long") || name.hasSuffix("-too-long-graphemes") { return "lengths count characters as people see them" }
         if name.hasSuffix("-warning") { return "a warning, not an error" }
+        if name.hasPrefix("text-"), ["control", "tab", "escape"].contains(where: name.contains) {
+            return "control characters and tabs are checked on the text"
+        }
         return nil
     }
 

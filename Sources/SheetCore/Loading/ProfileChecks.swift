@@ -1,4 +1,5 @@
-/// Rules that look at more than one field, checked once survey data has been merged in.
+/// Rules that look at more than one field, checked once survey data has been merged in, and
+/// the example values of `profilesheet new`'s scaffold left in a profile.
 public enum ProfileChecks {
     public static func check(_ profile: Profile) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -12,6 +13,14 @@ public enum ProfileChecks {
                 at: location("programming"), "the profile lists no programming activities",
                 hint: "add at least one activity to one of 'programming.convey', 'programming.contribute', 'programming.collaborate', 'programming.co-create' or 'programming.champion'",
                 field: "programming"))
+        }
+        let placeholders: [(field: String, value: String?)] = [
+            ("website", profile.website), ("contact.email", profile.contact.email), ("contact.url", profile.contact.url),
+        ]
+        for (field, value) in placeholders where value != nil && value == ProfileSchema.scaffoldPlaceholders[field] {
+            diagnostics.append(.warning(
+                at: location(field), "'\(field)' is still the scaffold's example '\(value ?? "")'",
+                hint: "write the community's own address, or remove the key", field: field))
         }
         if let count = profile.members.count, let active = profile.members.active, active > count {
             diagnostics.append(.error(

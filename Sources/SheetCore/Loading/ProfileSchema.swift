@@ -56,4 +56,10 @@ public enum ProfileSchema {
     public static let breakdownCategories = 1...10
     public static let periodMonths = 24
     public static let earliestYear = 1800
+
+    /// The example addresses of `profilesheet new`'s scaffold: a profile that still holds one
+    /// gets a warning (`ProfileChecks`).
+    public static let scaffoldPlaceholders = [
+        "website": "https://example.org", "contact.email": "someone@example.org", "contact.url": "https://example.org/contact",
+    ]
 }

@@ -91,7 +91,7 @@ public enum ProfileScaffold {
 
             # short_name: ""                # 1–24 characters, used where space is short
             # founded: \(year - 5)                  # the year founded
-            # website: https://example.org
+            # website: \(ProfileSchema.scaffoldPlaceholders["website"] ?? "")
             # logo: logos/\(id).svg           # PNG, JPEG or SVG, relative to this file, inside the profiles folder
             # language: en                  # BCP 47 tag of this file's text: en, es, ja, pt-BR, …
             # keywords: []                  # up to 8 keys of taxonomy.yaml
@@ -136,8 +136,8 @@ public enum ProfileScaffold {
 
             # contact:
             #   name: ""
-            #   email: someone@example.org
-            #   url: https://example.org/contact
+            #   email: \(ProfileSchema.scaffoldPlaceholders["contact.email"] ?? "")
+            #   url: \(ProfileSchema.scaffoldPlaceholders["contact.url"] ?? "")
 
             # license: CC-BY-4.0            # SPDX id of the sheet's licence (the default)
 

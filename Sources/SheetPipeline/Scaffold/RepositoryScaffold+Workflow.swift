@@ -18,9 +18,11 @@ extension RepositoryScaffold {
         # the CJK fonts only when a profile or survey holds Chinese, Japanese or Korean text, and a
         # hyphenation dictionary for each language the profiles are written in.
         #
-        # A build renders about 70 sheets a second on a hosted runner's two cores, so a second job costs
-        # more than it saves until there are thousands of profiles: above PROFILES_PER_SHARD profiles
-        # the build is split over several jobs and gathered again.
+        # Sharding: a build renders some 60 sheets a second on two cores (profilesheet's
+        # docs/performance.md), 1000 profiles in about 17 s, while every extra job costs about a minute
+        # (a runner, the checkout, the cache, the packages) and gathering the shards another. Splitting
+        # N profiles in two saves N/120 s, which passes those two minutes only past some 10000 profiles:
+        # above PROFILES_PER_SHARD the build is split into shards of at most that many, and gathered.
         #
         # What a working group changes: PROFILESHEET_VERSION to upgrade (a tag or commit of
         # PROFILESHEET_REPOSITORY), STRICT to fail on warnings too, PROFILES_PER_SHARD rarely.
@@ -44,7 +46,7 @@ extension RepositoryScaffold {
           PROFILESHEET_REPOSITORY: https://github.com/profilesheet/profilesheet.git
           PROFILESHEET_VERSION: v\#(version)
           SWIFT_VERSION: 6.3.1
-          PROFILES_PER_SHARD: 5000
+          PROFILES_PER_SHARD: 10000
           STRICT: "false"
 
         jobs:
