@@ -40,6 +40,12 @@ struct SharedOptions: ParsableArguments {
         }
     }
 
+    /// The configuration of a command that reads no template (`survey scrub`): `--template`
+    /// is not looked up, so that it runs where no template is.
+    var configurationWithoutTemplate: RunConfiguration {
+        RunConfiguration(profilesDirectory: profiles, templateDirectory: template, outputDirectory: output, paper: paper, strict: strict)
+    }
+
     /// The report of `body` run with this configuration, or of the failure to make one.
     func report(keepingImageChecks: Bool = true, _ body: (SheetRun) -> RunReport) -> RunReport {
         switch configuration(keepingImageChecks: keepingImageChecks) {

@@ -19,7 +19,7 @@ struct SurveyScrubCommand: ParsableCommand {
     var keepOriginal = false
 
     func run() throws {
-        let (report, outcomes) = SheetRun(configuration: options.configuration).scrubSurveys(keepOriginal: keepOriginal)
+        let (report, outcomes) = SheetRun(configuration: options.configurationWithoutTemplate).scrubSurveys(keepOriginal: keepOriginal)
         var lines = ""
         for outcome in outcomes {
             let export = outcome.export

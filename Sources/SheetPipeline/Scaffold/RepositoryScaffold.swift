@@ -160,8 +160,10 @@ public enum RepositoryScaffold {
         key:
           column: Community name
           match: name
-        # One row per community, written by its manager about the community, not about a person.
+        # One row per community, written by its manager about the community, not about a person:
+        # a single answer is enough, and no answer is one person's.
         min_responses: 1
+        min_cell: 1
         fields:
           members.count:
             column: How many members does your community have?
