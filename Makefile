@@ -1,11 +1,11 @@
 # profilesheet: community profiles to PDF summary sheets.
 #   make sheets   set up, build, render every profile in profiles/ into output/
-#   make test     set up, build, run every test
+#   make test     set up, build, run every test, check every sample sheet against PDF/UA-1
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/profilesheet
 
-.PHONY: setup build sheets test bench install clean
+.PHONY: setup build sheets test venv bench install clean
 
 setup:
 	@bash scripts/setup.sh
@@ -20,6 +20,20 @@ test: setup venv
 	$(SWIFT) build --build-tests
 	$(MAKE) test-man
 	$(SWIFT) test --skip-build
+	A11Y_REPORT=$(A11Y_REPORT) bash scripts/a11y-check.sh $(BIN) $(VENV)/bin/python
+
+# Python test tools (pikepdf for ../shared/tools/a11y_check.py) in .venv, from
+# scripts/test-requirements.txt; made again when that file changes.
+VENV := .venv
+venv: $(VENV)/.installed
+$(VENV)/.installed: scripts/test-requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/test-requirements.txt
+	touch $@
+
+# PDF/UA-1 checks printed by `make test` but not yet required (docs/accessibility.md, "Not met").
+# reading_order fails on collection.pdf only.
+A11Y_REPORT := reading_order
 
 # The Python tools the tests run (actionlint, check-jsonschema, …), in .venv.
 VENV := .venv

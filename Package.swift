@@ -38,6 +38,8 @@ let package = Package(
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
+        // zlib, for the page content streams the accessibility pass rewrites.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Model, loading, validation, diagnostics. No C.
         .target(name: "SheetCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Survey CSVs and mappings merged into profiles.
@@ -47,13 +49,16 @@ let package = Package(
         ),
         // Template → measured, positioned frame tree. Text measured through a protocol.
         .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
+        // The PDF files cairo writes, read and written again: the accessibility pass, the
+        // collection's copying. Pure Swift but for zlib.
+        .target(name: "SheetPDF", dependencies: ["CZlib"]),
         // The only code that touches Cairo, Pango, librsvg, libxml2, libhyphen, HarfBuzz's subsetter and
         // libqpdf (and glibc's allocator settings).
-        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CQPDF", "CMalloc", "CXML2", "CHarfBuzzSubset"]),
+        .target(name: "SheetRender", dependencies: ["SheetCore", "SheetLayout", "SheetPDF", "CPangoCairo", "CRsvg", "CHyphen", "CPNG", "CSPNG", "CQPDF", "CMalloc", "CXML2", "CHarfBuzzSubset"]),
         // The stages put together: load → merge → validate → lay out → render → write.
         .target(
             name: "SheetPipeline",
-            dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender", "SheetPDF", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The thin command line.
         .executableTarget(
@@ -62,6 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "SheetCoreTests", dependencies: ["SheetCore"]),
         .testTarget(name: "SheetLayoutTests", dependencies: ["SheetLayout", "SheetCore"]),
+        .testTarget(name: "SheetPDFTests", dependencies: ["SheetPDF"]),
         .testTarget(name: "SheetRenderTests", dependencies: ["SheetRender", "SheetLayout", "SheetCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SheetPipeline", "TestSupport"]),
         .testTarget(name: "SheetSurveyTests", dependencies: ["SheetSurvey", "SheetPipeline", "SheetCore", "TestSupport"]),

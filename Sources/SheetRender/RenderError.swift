@@ -22,6 +22,9 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptyDocument
     /// A page or bitmap size that cannot be rendered (zero, negative, not finite or too large).
     case invalidSize(operation: String, width: Double, height: Double)
+    /// The PDF cairo wrote could not be made accessible (`PDFAccessibilityPass`): `reason`
+    /// says what in the file it could not read or match.
+    case accessibilityPass(reason: String)
 
     public var description: String {
         switch self {
@@ -45,6 +48,8 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the document has no pages"
         case .invalidSize(let operation, let width, let height):
             return "cannot \(operation) at size \(width) × \(height)"
+        case .accessibilityPass(let reason):
+            return "cannot tag the PDF for accessibility: \(reason)"
         }
     }
 }

@@ -1,6 +1,7 @@
 import CPangoCairo
 import Foundation
 import SheetLayout
+import SheetPDF
 
 /// Paints laid-out sheets as PDF documents and PNG images.
 ///
@@ -49,46 +50,64 @@ public struct SheetRenderer: Sendable {
     /// temporary file and renaming it is the caller's business). On failure the partial file is
     /// removed.
     public func renderPDF(_ document: SheetDocument, to path: String) throws {
-        let sink = try OutputSink(path: path)
-        try writePDF([document], metadata: document.metadata, grouped: false, into: sink)
+        try write(writePDF([document], metadata: document.metadata, grouped: false), to: path)
     }
 
     /// `document` as PDF bytes.
     public func pdfData(_ document: SheetDocument) throws -> Data {
-        let sink = OutputSink()
-        try writePDF([document], metadata: document.metadata, grouped: false, into: sink)
-        return try PDFFontProgramCompactor.compact(sink.data)
+        try writePDF([document], metadata: document.metadata, grouped: false)
     }
 
     /// Writes several documents into one PDF at `path`, described by `metadata`. The outline
-    /// has an entry per document (its `bookmark`) with an entry per page below it.
+    /// has an entry per document (its `bookmark`) with an entry per page below it; the
+    /// structure tree a `Part` per document.
     public func renderCollectionPDF(_ documents: [SheetDocument], metadata: DocumentMetadata, to path: String) throws {
-        let sink = try OutputSink(path: path)
-        try writePDF(documents, metadata: metadata, grouped: true, into: sink)
+        try write(writePDF(documents, metadata: metadata, grouped: true), to: path)
     }
 
     /// `renderCollectionPDF(_:metadata:to:)` as bytes.
     public func collectionPDFData(_ documents: [SheetDocument], metadata: DocumentMetadata) throws -> Data {
-        let sink = OutputSink()
-        try writePDF(documents, metadata: metadata, grouped: true, into: sink)
-        return try PDFFontProgramCompactor.compact(sink.data)
+        try writePDF(documents, metadata: metadata, grouped: true)
     }
 
+    /// The documents painted by cairo into memory, then made accessible by
+    /// `PDFAccessibilityPass` (which needs the whole file), then compacted by
+    /// `PDFFontProgramCompactor` where they embed CID-keyed CFF fonts.
     private func writePDF(
-        _ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, into sink: OutputSink, images: ImageCache = ImageCache()
-    ) throws {
-        guard documents.contains(where: { !$0.pages.isEmpty }) else {
-            sink.abandon()
-            throw RenderError.emptyDocument
-        }
+        _ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, images: ImageCache = ImageCache()
+    ) throws -> Data {
+        guard documents.contains(where: { !$0.pages.isEmpty }) else { throw RenderError.emptyDocument }
+        let sink = OutputSink()
         let writer = PDFStreamWriter(
             sink: sink, metadata: metadata, grouped: grouped, shaper: shaper, images: images,
             imagePixelsPerPoint: imagePixelsPerPoint)
+        let elements: [TaggedElement]
         do {
             for document in documents { try writer.add(document) }
-            try writer.finish()
+            elements = try writer.finish()
         } catch {
             writer.abandon()
+            throw error
+        }
+        let accessible: Data
+        do {
+            accessible = Data(try PDFAccessibilityPass.apply(
+                to: [UInt8](sink.data), title: metadata.title, language: metadata.language, elements: elements))
+        } catch {
+            throw RenderError.accessibilityPass(reason: "\(error)")
+        }
+        // Then the CJK fonts' unused subroutines go (qpdf rewrites the file, keeping its objects).
+        return try PDFFontProgramCompactor.compact(accessible)
+    }
+
+    /// `data` written to `path`; on failure a partial file is removed.
+    private func write(_ data: Data, to path: String) throws {
+        let sink = try OutputSink(path: path)
+        do {
+            _ = data.withUnsafeBytes { sink.write($0) }
+            try sink.finish()
+        } catch {
+            sink.abandon()
             throw error
         }
     }
@@ -98,15 +117,7 @@ public struct SheetRenderer: Sendable {
     /// Writes `page` as a PNG file at `path`, `scale` pixels per point (at most
     /// `maximumBitmapScale`), on white. On failure a partial file is removed.
     public func renderPNG(_ page: Page, scale: Double, to path: String) throws {
-        let data = try pngData(page, scale: scale)
-        let sink = try OutputSink(path: path)
-        do {
-            _ = data.withUnsafeBytes { sink.write($0) }
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            throw error
-        }
+        try write(pngData(page, scale: scale), to: path)
     }
 
     /// `page` as PNG bytes, `scale` pixels per point (at most `maximumBitmapScale`), on white.
@@ -169,11 +180,10 @@ public struct SheetRenderer: Sendable {
     public func renderSheet(
         _ document: SheetDocument, images: ImageCache = ImageCache(), pngScale: Double, pngPages: PNGPages
     ) throws -> (pdf: Data, pngs: [Data]) {
-        let sink = OutputSink()
-        try writePDF([document], metadata: document.metadata, grouped: false, into: sink, images: images)
+        let pdf = try writePDF([document], metadata: document.metadata, grouped: false, images: images)
         let pages = pngPages == .first ? Array(document.pages.prefix(1)) : document.pages
         let pngs = try pages.map { try pngData($0, scale: pngScale, images: images) }
-        return (try PDFFontProgramCompactor.compact(sink.data), pngs)
+        return (pdf, pngs)
     }
 
     /// `page` as pixels, `scale` pixels per point (at most `maximumBitmapScale`), on white.
@@ -222,7 +232,7 @@ public struct SheetRenderer: Sendable {
             cairo_scale(cr, scale, scale)
             let painter = PagePainter(
                 cr: cr, shaper: shaper, images: images, imagePixelsPerPoint: max(1, scale),
-                tagsStructure: false, isBitmap: true)
+                tagger: nil, isBitmap: true)
             try painter.paint(page)
             try CairoCheck.context(cr, "drawing a bitmap")
         }

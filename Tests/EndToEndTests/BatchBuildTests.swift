@@ -188,6 +188,12 @@ struct BatchBuildTests {
         #expect(titles.contains("Sustain Open Source"))
         let text = try CommandRunner.run("pdftotext", [root + "/output/collection.pdf", "-"]).stdout
         #expect(text.contains("Sustain Open Source"))
+        // One structure tree: a Document holding each sheet's tree as a Part (issue 17).
+        let structure = try CommandRunner.run("pdfinfo", ["-struct", root + "/output/collection.pdf"]).stdout
+        let lines = structure.split(separator: "\n")
+        #expect(lines.first == "Document")
+        #expect(lines.filter { $0 == "  Part" }.count == titles.count)
+        #expect(lines.filter { !$0.hasPrefix(" ") }.count == 1)
     }
 
     /// The pages of the sheets `ids` in `output`, together: what the collection holds.

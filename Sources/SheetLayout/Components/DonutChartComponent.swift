@@ -23,7 +23,10 @@ struct DonutChartComponent: SheetComponent {
 
         // The legend, so the donut can be centred on it.
         var legend = FrameBuilder(width: legendWidth)
-        let swatch = context.space(8)
+        // A colour key keeps its size when a page's type shrinks to fit: below 8 pt the colours
+        // are hard to tell apart, and a column of small marks beside labels reads as a bulleted
+        // list to screen-reader checkers.
+        let swatch = max(8, context.space(8))
         let valueWidth = context.text("100.0%", style: "legend-value", width: nil, profileLanguage: false).metrics.size.width
         for (index, share) in shares.enumerated() {
             let color = context.template.palette[index % max(1, context.template.palette.count)]

@@ -4,9 +4,10 @@ enum SectionHeading {
     /// goes on from an earlier page), as the frame of `section`.
     static func wrap(_ heading: String?, content: Frame, context: LayoutContext, section: FrameRole.Section) -> Frame {
         guard let heading else {
-            var frame = content
-            frame.role = .section(section)
-            return frame
+            // The content keeps its own role (a table stays a table) inside the section's frame.
+            var inner = content
+            inner.origin = .zero
+            return Frame(origin: content.origin, size: content.size, items: [.group(inner)], role: .section(section))
         }
         var builder = FrameBuilder(width: content.size.width)
         let shown = section.continued ? "\(heading) (continued)" : heading

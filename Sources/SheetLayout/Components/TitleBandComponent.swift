@@ -74,11 +74,12 @@ struct TitleBandComponent: SheetComponent {
         let periodTop = top + (contentHeight - periodLabel.metrics.size.height - period.metrics.size.height) / 2
         var placedLabel = periodLabel
         placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
-        builder.add(placedLabel, role: .paragraph)
         // Measured again in the width it is set in, so that its lines are right-aligned there.
         var placedPeriod = context.text(context.periodLabel, style: periodStyle, width: periodWidth, alignment: .end, field: "period", profileLanguage: false)
         placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
-        builder.add(placedPeriod, role: .paragraph)
+        // One paragraph, read "Community profile 2025": the label names the period.
+        builder.add(Frame(size: Size(width: width, height: periodTop + periodLabel.metrics.size.height + placedPeriod.metrics.size.height),
+                          items: [.text(placedLabel), .text(placedPeriod)], role: .paragraph))
 
         let height = top + contentHeight + context.space(20)
         // The band itself, bleeding past the margins to the page's edges.

@@ -419,7 +419,8 @@ extension SheetRun {
         var refused: PDFCheckError?
         let alter = configuration.alterPDF
         do {
-            try writer.finish(title: "Community profiles", creator: configuration.creator, date: configuration.date) { temporary in
+            // The collection's own words (its title, the outline) are the template's, in English.
+            try writer.finish(title: "Community profiles", language: "en", creator: configuration.creator, date: configuration.date) { temporary in
                 do throws(PDFCheckError) {
                     if let alter { try Self.alter(fileAt: temporary, name: name, with: alter) }
                     try PDFStructureCheck.check(fileAt: temporary)

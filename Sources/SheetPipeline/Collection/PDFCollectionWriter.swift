@@ -1,25 +1,37 @@
 import Foundation
+import SheetPDF
 
 /// Joins finished sheet PDFs into one collection PDF with a bookmark per community, streaming:
 /// each sheet is read, its pages' objects renumbered and copied, and the sheet dropped before
 /// the next is read. Only the new objects' offsets stay in memory.
 ///
-/// The sheets' structure trees are not carried over (each belongs to its own file); their
-/// pages, fonts, images and link annotations are.
+/// Each sheet's structure tree comes along as a `Part` of the collection's `Document` element,
+/// with its language; the number keys of the sheets' parent trees (pages' `/StructParents`,
+/// annotations' `/StructParent`) are moved past those of the sheets before it, and the
+/// collection's parent tree lists them all. A sheet without a structure tree (written before
+/// sheets were tagged) is copied without one.
 final class PDFCollectionWriter {
     private let output: AtomicFileWriter
     /// Offsets of the objects written, indexed by new object number; 0 for none (nothing
     /// starts at 0, where the header is). An array: a collection holds some fifty objects a
     /// sheet, and a dictionary of them grew the build's memory by some 10 MiB at 4000 sheets.
     private var offsets: [Int] = []
-    private var nextNumber = 5
+    private var nextNumber = 7
     private var pages: [Int] = []
     private var bookmarks: [(title: String, page: Int)] = []
+    /// Each sheet's `Part` element.
+    private var parts: [Int] = []
+    /// The collection's parent tree: a key and the object it maps to, keys ascending.
+    private var parentTree: [(key: Int, object: Int)] = []
+    /// The first parent-tree key not used yet.
+    private var nextKey = 0
 
     static let catalog = 1
     static let pageTree = 2
     static let outlines = 3
     static let info = 4
+    static let documentElement = 5
+    static let structTreeRoot = 6
 
     init(output: AtomicFileWriter) {
         self.output = output
@@ -30,15 +42,22 @@ final class PDFCollectionWriter {
     /// Every object is read, and checked for actions (`checkActions`), before anything is
     /// written, so a sheet that cannot be read or carries something no sheet does (and is left
     /// out) leaves no trace in the collection.
-    func add(_ bytes: [UInt8], title: String) throws(PDFCollectionError) {
+    func add(_ bytes: [UInt8], title: String) throws(PDFSyntaxError) {
         let source = try PDFSourceFile(bytes: bytes)
         let sourcePages = try source.pageNumbers()
         guard !sourcePages.isEmpty else { throw .malformed("no pages") }
-        // Every object the pages need, each given a new number.
+        let tree = try SheetStructure(source)
+        // Every object the pages and the structure tree need, each given a new number; the
+        // sheet's tree root becomes the collection's Document element.
         var mapping: [Int: Int] = [:]
         var order: [Int] = []
         var objects: [Int: PDFSourceFile.Object] = [:]
         var queue = sourcePages
+        if let tree {
+            mapping[tree.root] = Self.documentElement
+            queue += tree.parentTree.map(\.object).reversed()
+            queue.append(tree.element)
+        }
         var number = nextNumber
         while let next = queue.popLast() {
             guard mapping[next] == nil else { continue }
@@ -50,12 +69,22 @@ final class PDFCollectionWriter {
             objects[next] = object
             queue.append(contentsOf: source.references(in: object.tokens).reversed())
         }
+        // The sheet's Part, made before anything is written (it is read like the rest).
+        var part: [UInt8]?
+        if let tree, let object = objects[tree.element] {
+            part = try self.part(object, of: source, language: tree.language, mapping: mapping)
+        }
         nextNumber = number
+        let keyBase = tree == nil ? nil : nextKey
         for number in order {
             guard let newNumber = mapping[number], let object = objects[number] else { continue }
             record(newNumber)
             output.write("\(newNumber) 0 obj\n")
-            output.write(rewrite(object.tokens, of: source, mapping: mapping))
+            if let tree, number == tree.element, let part {
+                output.write(part)
+            } else {
+                output.write(rewrite(object.tokens, of: source, mapping: mapping, keyBase: keyBase))
+            }
             if let stream = object.stream {
                 output.write("\nstream\n")
                 output.write(source.bytes[stream])
@@ -66,15 +95,47 @@ final class PDFCollectionWriter {
         guard let first = sourcePages.first, let firstPage = mapping[first] else { throw .malformed("no pages") }
         bookmarks.append((title, firstPage))
         pages += sourcePages.compactMap { mapping[$0] }
+        if let tree, let keyBase, let element = mapping[tree.element] {
+            parts.append(element)
+            for entry in tree.parentTree {
+                if let object = mapping[entry.object] { parentTree.append((keyBase + entry.key, object)) }
+            }
+            nextKey = keyBase + (tree.parentTree.map(\.key).max() ?? -1) + 1
+        }
+    }
+
+    /// A sheet's root structure element as a `Part` of the collection's Document, with the
+    /// sheet's language.
+    private func part(_ object: PDFSourceFile.Object, of source: PDFSourceFile, language: String?, mapping: [Int: Int]) throws(PDFSyntaxError) -> [UInt8] {
+        let element = try PDFDictionary(object, in: source.bytes)
+        var out = Array("<< /Type /StructElem /S /Part /P \(Self.documentElement) 0 R".utf8)
+        if let language { out += Array(" /Lang \(language)".utf8) }
+        if let kids = element.value("/K") {
+            out += Array(" /K ".utf8)
+            out += rewrite(Array(element.tokens[kids]), of: source, mapping: mapping, keyBase: nil)
+        }
+        out += Array(">>".utf8)
+        return out
     }
 
     /// The object's value with every reference renumbered; a page's `/Parent` points at the
-    /// collection's page tree.
-    private func rewrite(_ tokens: [PDFToken], of source: PDFSourceFile, mapping: [Int: Int]) -> [UInt8] {
+    /// collection's page tree. Parent-tree keys (`/StructParents`, `/StructParent`) are moved
+    /// up by `keyBase`, or left out when it is nil (a sheet without a structure tree).
+    private func rewrite(_ tokens: [PDFToken], of source: PDFSourceFile, mapping: [Int: Int], keyBase: Int?) -> [UInt8] {
         var out: [UInt8] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
+            if token.kind == .name, index + 1 < tokens.count, tokens[index + 1].kind == .number {
+                let key = PDFSourceFile.text(source.bytes, token.range)
+                if key == "/StructParents" || key == "/StructParent" {
+                    if let keyBase, let value = Int(PDFSourceFile.text(source.bytes, tokens[index + 1].range)) {
+                        out += Array("\(key) \(keyBase + value) ".utf8)
+                    }
+                    index += 2
+                    continue
+                }
+            }
             if index + 2 < tokens.count, token.kind == .number, tokens[index + 1].kind == .number,
                tokens[index + 2].kind == .keyword, PDFSourceFile.text(source.bytes, tokens[index + 2].range) == "R",
                let number = Int(PDFSourceFile.text(source.bytes, token.range)) {
@@ -102,7 +163,7 @@ final class PDFCollectionWriter {
     /// Writes the page tree, outline, information dictionary, catalog and cross-reference
     /// table, then commits the file once `check` (see `AtomicFileWriter.commit(check:)`)
     /// passes it.
-    func finish(title: String, creator: String, date: Date, check: ((String) -> String?)? = nil) throws(PipelineError) {
+    func finish(title: String, language: String, creator: String, date: Date, check: ((String) -> String?)? = nil) throws(PipelineError) {
         record(Self.pageTree)
         output.write("\(Self.pageTree) 0 obj\n<< /Type /Pages /Count \(pages.count) /Kids [ " + pages.map { "\($0) 0 R" }.joined(separator: " ") + " ] >>\nendobj\n")
 
@@ -110,7 +171,7 @@ final class PDFCollectionWriter {
         for (index, bookmark) in bookmarks.enumerated() {
             let number = firstEntry + index
             record(number)
-            var entry = "<< /Title \(Self.textString(bookmark.title)) /Parent \(Self.outlines) 0 R /Dest [ \(bookmark.page) 0 R /Fit ]"
+            var entry = "<< /Title \(PDFTextString.encode(bookmark.title)) /Parent \(Self.outlines) 0 R /Dest [ \(bookmark.page) 0 R /Fit ]"
             if index > 0 { entry += " /Prev \(number - 1) 0 R" }
             if index < bookmarks.count - 1 { entry += " /Next \(number + 1) 0 R" }
             output.write("\(number) 0 obj\n\(entry) >>\nendobj\n")
@@ -124,9 +185,27 @@ final class PDFCollectionWriter {
         }
         let stamp = Self.dateString(date)
         record(Self.info)
-        output.write("\(Self.info) 0 obj\n<< /Title \(Self.textString(title)) /Creator \(Self.textString(creator)) /CreationDate (\(stamp)) /ModDate (\(stamp)) >>\nendobj\n")
+        output.write("\(Self.info) 0 obj\n<< /Title \(PDFTextString.encode(title)) /Creator \(PDFTextString.encode(creator)) /CreationDate (\(stamp)) /ModDate (\(stamp)) >>\nendobj\n")
+        // The structure: one Document holding every sheet's Part, one parent tree.
+        record(Self.documentElement)
+        output.write("\(Self.documentElement) 0 obj\n<< /Type /StructElem /S /Document /P \(Self.structTreeRoot) 0 R /K [ " + parts.map { "\($0) 0 R" }.joined(separator: " ") + " ] >>\nendobj\n")
+        let parentTreeNumber = nextNumber
+        record(parentTreeNumber)
+        output.write("\(parentTreeNumber) 0 obj\n<< /Nums [ " + parentTree.map { "\($0.key) \($0.object) 0 R" }.joined(separator: " ") + " ] >>\nendobj\n")
+        record(Self.structTreeRoot)
+        output.write("\(Self.structTreeRoot) 0 obj\n<< /Type /StructTreeRoot /K [ \(Self.documentElement) 0 R ] /ParentTree \(parentTreeNumber) 0 R /ParentTreeNextKey \(nextKey) >>\nendobj\n")
+        let metadataNumber = nextNumber + 1
+        let metadata = Array(XMPPacket.packet(title: title, language: language).utf8)
+        record(metadataNumber)
+        output.write("\(metadataNumber) 0 obj\n<< /Type /Metadata /Subtype /XML /Length \(metadata.count) >>\nstream\n")
+        output.write(metadata)
+        output.write("\nendstream\nendobj\n")
+        nextNumber += 2
+
         record(Self.catalog)
-        output.write("\(Self.catalog) 0 obj\n<< /Type /Catalog /Pages \(Self.pageTree) 0 R /Outlines \(Self.outlines) 0 R /PageMode /UseOutlines >>\nendobj\n")
+        output.write("\(Self.catalog) 0 obj\n<< /Type /Catalog /Pages \(Self.pageTree) 0 R /Outlines \(Self.outlines) 0 R /PageMode /UseOutlines"
+            + " /StructTreeRoot \(Self.structTreeRoot) 0 R /MarkInfo << /Marked true >> /Lang \(PDFTextString.encode(language))"
+            + " /ViewerPreferences << /DisplayDocTitle true >> /Metadata \(metadataNumber) 0 R >>\nendobj\n")
 
         let xref = output.count
         output.write("xref\n0 \(nextNumber)\n0000000000 65535 f \n")
@@ -143,21 +222,6 @@ final class PDFCollectionWriter {
     private func record(_ number: Int) {
         if offsets.count <= number { offsets += repeatElement(0, count: number + 1 - offsets.count) }
         offsets[number] = output.count
-    }
-
-    /// A PDF text string: literal for printable ASCII, else UTF-16BE with a byte order mark.
-    static func textString(_ text: String) -> String {
-        if text.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) {
-            var escaped = ""
-            for character in text {
-                if character == "(" || character == ")" || character == "\\" { escaped.append("\\") }
-                escaped.append(character)
-            }
-            return "(\(escaped))"
-        }
-        var hex = "<FEFF"
-        for unit in text.utf16 { hex += String(format: "%04X", unit) }
-        return hex + ">"
     }
 
     /// `D:20250101000000Z`.

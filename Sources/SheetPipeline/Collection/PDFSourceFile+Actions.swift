@@ -1,4 +1,5 @@
 import SheetCore
+import SheetPDF
 
 extension PDFSourceFile {
     /// Entries that run a script or open, launch, submit or play something. Cairo writes none of
@@ -12,7 +13,7 @@ extension PDFSourceFile {
     /// Throws when `tokens` (one object's) hold an entry of `actionEntries`, or a link target
     /// (`/URI (…)`) that is not one `URLCheck.linkTarget` accepts as it is, so that the
     /// collection carries only the links the sheets' painter writes.
-    func checkActions(in tokens: [PDFToken]) throws(PDFCollectionError) {
+    func checkActions(in tokens: [PDFToken]) throws(PDFSyntaxError) {
         for (index, token) in tokens.enumerated() where token.kind == .name {
             let name = Self.text(bytes, token.range)
             if Self.actionEntries.contains(name) { throw .unsafe("the entry \(name)") }

@@ -35,7 +35,16 @@ enum CairoTagText {
     /// `URLCheck.linkTarget` gives it (plain ASCII, no `(`, `)` or `\`); quoting it keeps a
     /// `'` in it from ending the attribute.
     static func linkAttributes(x: Double, y: Double, width: Double, height: Double, uri: String) -> String {
-        "rect=[\(number(x)) \(number(y)) \(number(width)) \(number(height))] uri=\(quoted(uri))"
+        linkAttributes(rects: [(x, y, width, height)], uri: uri)
+    }
+
+    /// The attributes of a link tag over several areas (`rect=[x y w h x y w h …]`), or over
+    /// what is drawn inside the tag when there are none. `uri` as `linkAttributes(x:…)` takes it.
+    static func linkAttributes(rects: [(x: Double, y: Double, width: Double, height: Double)], uri: String) -> String {
+        let sane = rects.filter { $0.width > 0 && $0.height > 0 && [$0.x, $0.y, $0.width, $0.height].allSatisfy(\.isFinite) }
+        let uri = "uri=\(quoted(uri))"
+        guard !sane.isEmpty else { return uri }
+        return "rect=[" + sane.map { "\(number($0.x)) \(number($0.y)) \(number($0.width)) \(number($0.height))" }.joined(separator: " ") + "] " + uri
     }
 
     /// `date` as cairo's PDF metadata wants it, ISO 8601 `YYYY-MM-DDThh:mm:ss`, in UTC and

@@ -1,6 +1,7 @@
 import CPangoCairo
 import Foundation
 import SheetLayout
+import SheetPDF
 
 /// Paints documents one after another into one PDF surface, so that a collection of any size
 /// never holds more than one laid-out document in memory. A document's pages are painted when
@@ -16,6 +17,7 @@ final class PDFStreamWriter {
     private var surface: OpaquePointer?
     private var cr: OpaquePointer?
     private var painter: PagePainter?
+    private var tagger: StructureTagger?
     private var pending: SheetDocument?
     private var pageNumber = 0
     private var finished = false
@@ -45,8 +47,10 @@ final class PDFStreamWriter {
     }
 
     /// Paints the last document and writes the rest of the file: fonts, images, outline,
-    /// cross-reference table. Throws the first failure of cairo or of the sink.
-    func finish() throws {
+    /// cross-reference table. Throws the first failure of cairo or of the sink. Returns the
+    /// structure elements painted, in the order opened, for `PDFAccessibilityPass`.
+    @discardableResult
+    func finish() throws -> [TaggedElement] {
         guard let last = pending else {
             abandon()
             throw RenderError.emptyDocument
@@ -63,6 +67,7 @@ final class PDFStreamWriter {
         // Cairo 1.16 may say success after a failed write: the sink knows better.
         try sink.finish()
         finished = true
+        return tagger?.elements ?? []
     }
 
     /// Drops everything; a file sink's partial file is removed.
@@ -89,9 +94,11 @@ final class PDFStreamWriter {
             throw RenderError.cairo(operation: "creating a cairo context", message: "no context", path: sink.path)
         }
         self.cr = cr
+        let tagger = StructureTagger(cr: cr, documentLanguage: metadata.language)
+        self.tagger = tagger
         let painter = PagePainter(
             cr: cr, shaper: shaper, images: images, imagePixelsPerPoint: imagePixelsPerPoint,
-            tagsStructure: true, isBitmap: false)
+            tagger: tagger, isBitmap: false)
         self.painter = painter
         return (surface, cr, painter)
     }
@@ -99,6 +106,7 @@ final class PDFStreamWriter {
     private func paint(_ document: SheetDocument, isLast: Bool) throws {
         guard let firstPage = document.pages.first else { return }
         let (surface, cr, painter) = try start(with: firstPage.size)
+        guard let tagger = painter.tagger else { return }
         // Cairo 1.16 makes every link tag a structure element too, but when a document has
         // link tags and nothing else it never writes the structure tree, leaving references
         // to objects it never writes (qpdf: "file is damaged"). So everything goes in a
@@ -116,11 +124,11 @@ final class PDFStreamWriter {
             pageNumber += 1
             PDFOutline.addEntry(page.title, page: pageNumber, parent: parent, on: surface)
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            if pageNumber == 1 { cairo_tag_begin(cr, "Document", "") }
-            if grouped, index == 0 { cairo_tag_begin(cr, "Part", "") }
+            if pageNumber == 1 { tagger.begin("Document") }
+            if grouped, index == 0 { tagger.begin("Part", language: document.metadata.language) }
             try painter.paint(page)
-            if grouped, index == document.pages.count - 1 { cairo_tag_end(cr, "Part") }
-            if isLast, index == document.pages.count - 1 { cairo_tag_end(cr, "Document") }
+            if grouped, index == document.pages.count - 1 { tagger.end("Part") }
+            if isLast, index == document.pages.count - 1 { tagger.end("Document") }
             cairo_show_page(cr)
             try CairoCheck.context(cr, "drawing page \(pageNumber)", path: sink.path)
         }

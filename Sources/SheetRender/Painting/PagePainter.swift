@@ -12,9 +12,9 @@ struct PagePainter {
     let images: ImageCache
     /// Raster images are decoded at most this many pixels per point of their rectangle.
     let imagePixelsPerPoint: Double
-    /// Whether to write PDF structure: text as `P` elements, link items as link annotations
-    /// (which draw nothing). Bitmaps ignore tags.
-    let tagsStructure: Bool
+    /// Writes PDF structure (`StructureTagger`); nil for bitmaps, which have none and no
+    /// link annotations.
+    let tagger: StructureTagger?
     /// Whether the target is a bitmap, where image edges look better padded than faded out.
     let isBitmap: Bool
 
@@ -26,6 +26,8 @@ struct PagePainter {
     /// item's roles, needed only for diagnostics.
     private func paint(_ frame: Frame, at offset: Point) throws {
         let here = frame.origin.offset(by: offset)
+        tagger?.enter(frame, at: here)
+        defer { tagger?.leave(frame) }
         for item in frame.items {
             switch item {
             case .group(let child):
@@ -39,7 +41,7 @@ struct PagePainter {
             case .image(let image):
                 try draw(image, in: image.rect.offset(by: here))
             case .link(let link):
-                if tagsStructure { annotate(link.url, link.rect.offset(by: here)) }
+                if let tagger { annotate(link.url, link.rect.offset(by: here), tagger) }
             }
         }
     }
@@ -74,12 +76,13 @@ struct PagePainter {
     /// (`LineShaper`); nothing is broken or moved here.
     private func draw(_ text: PositionedText, at origin: Point) {
         setSource(text.block.style.color)
-        if tagsStructure { cairo_tag_begin(cr, "P", "") }
-        shaper.withShapedLines(of: text) { line, shaped in
-            cairo_move_to(cr, origin.x + line.origin.x - shaped.x, origin.y + line.origin.y)
-            pango_cairo_show_layout_line(cr, shaped.line)
+        let lines = {
+            shaper.withShapedLines(of: text) { line, shaped in
+                cairo_move_to(cr, origin.x + line.origin.x - shaped.x, origin.y + line.origin.y)
+                pango_cairo_show_layout_line(cr, shaped.line)
+            }
         }
-        if tagsStructure { cairo_tag_end(cr, "P") }
+        if let tagger { tagger.text(text.block, lines) } else { lines() }
     }
 
     private func draw(_ image: PositionedImage, in rect: Rect) throws {
@@ -109,13 +112,11 @@ struct PagePainter {
     /// link, normalised and percent-encoded, since cairo copies it into the PDF unescaped.
     /// Profiles' links were made so when they were read; this is the last gate for every
     /// other way a link could reach a frame, and a link it refuses is left out.
-    private func annotate(_ url: String, _ rect: Rect) {
+    private func annotate(_ url: String, _ rect: Rect, _ tagger: StructureTagger) {
         guard rect.width > 0, rect.height > 0, ShapePath.isSane([rect.minX, rect.minY, rect.width, rect.height]),
               let target = URLCheck.linkTarget(url)
         else { return }
-        let attributes = CairoTagText.linkAttributes(x: rect.minX, y: rect.minY, width: rect.width, height: rect.height, uri: target)
-        cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(cr, CAIRO_TAG_LINK)
+        tagger.link(target, rect)
     }
 
     private func setSource(_ color: Color) {

@@ -6,20 +6,24 @@
 /// streaming: qpdf (the obvious library) keeps every source document open until the output is
 /// written, so a collection of thousands of sheets would hold them all in memory, while this
 /// reads one sheet at a time and keeps only its objects' offsets.
-struct PDFSourceFile {
-    let bytes: [UInt8]
+package struct PDFSourceFile {
+    package let bytes: [UInt8]
     /// Byte offset of each object (generation 0).
-    private(set) var offsets: [Int: Int] = [:]
-    let root: Int
+    package private(set) var offsets: [Int: Int] = [:]
+    package let root: Int
+    /// The document information dictionary's object number, if the trailer names one.
+    package let info: Int?
+    /// Where the cross-reference table starts: the end of the last object.
+    package let crossReferenceOffset: Int
 
     /// An object's parts: the tokens of its value (up to `stream` or `endobj`) and the range of
     /// its stream data, if it has one.
-    struct Object {
-        var tokens: [PDFToken]
-        var stream: Range<Int>?
+    package struct Object {
+        package var tokens: [PDFToken]
+        package var stream: Range<Int>?
     }
 
-    init(bytes: [UInt8]) throws(PDFCollectionError) {
+    package init(bytes: [UInt8]) throws(PDFSyntaxError) {
         self.bytes = bytes
         guard let startxref = Self.lastRange(of: Array("startxref".utf8), in: bytes) else { throw .malformed("no 'startxref'") }
         var tokenizer = PDFTokenizer(bytes: bytes, position: startxref.upperBound)
@@ -32,6 +36,7 @@ struct PDFSourceFile {
         }
         var offsets: [Int: Int] = [:]
         var rootNumber: Int?
+        var infoNumber: Int?
         while let token = try tokenizer.next() {
             let word = Self.text(bytes, token.range)
             if word == "trailer" {
@@ -46,6 +51,7 @@ struct PDFSourceFile {
                     let key = Self.text(bytes, item.range)
                     if key == "/Prev" { throw .unsupported("incremental updates") }
                     if key == "/Root", index + 1 < trailer.count { rootNumber = Int(Self.text(bytes, trailer[index + 1].range)) }
+                    if key == "/Info", index + 1 < trailer.count { infoNumber = Int(Self.text(bytes, trailer[index + 1].range)) }
                 }
                 break
             }
@@ -62,10 +68,12 @@ struct PDFSourceFile {
         guard let rootNumber else { throw .malformed("no document catalog") }
         self.offsets = offsets
         self.root = rootNumber
+        self.info = infoNumber
+        self.crossReferenceOffset = xref
     }
 
     /// The object numbered `number`.
-    func object(_ number: Int) throws(PDFCollectionError) -> Object {
+    package func object(_ number: Int) throws(PDFSyntaxError) -> Object {
         guard let offset = offsets[number], offset < bytes.count else { throw .malformed("no object \(number)") }
         var tokenizer = PDFTokenizer(bytes: bytes, position: offset)
         guard let numberToken = try tokenizer.next(), Int(Self.text(bytes, numberToken.range)) == number,
@@ -91,7 +99,7 @@ struct PDFSourceFile {
     }
 
     /// The stream's `/Length`, written directly or as a reference to an integer object.
-    private func streamLength(_ tokens: [PDFToken]) throws(PDFCollectionError) -> Int {
+    private func streamLength(_ tokens: [PDFToken]) throws(PDFSyntaxError) -> Int {
         guard let key = keyIndex("/Length", in: tokens),
               key + 1 < tokens.count, let value = Int(Self.text(bytes, tokens[key + 1].range))
         else { throw .malformed("a stream without a length") }
@@ -106,7 +114,7 @@ struct PDFSourceFile {
     }
 
     /// The pages, in order, by object number.
-    func pageNumbers() throws(PDFCollectionError) -> [Int] {
+    package func pageNumbers() throws(PDFSyntaxError) -> [Int] {
         let catalog = try object(root)
         guard let pagesRoot = reference(after: "/Pages", in: catalog.tokens) else { throw .malformed("no page tree") }
         var pages: [Int] = []
@@ -115,7 +123,7 @@ struct PDFSourceFile {
         return pages
     }
 
-    private func collectPages(_ number: Int, into pages: inout [Int], visited: inout Set<Int>) throws(PDFCollectionError) {
+    private func collectPages(_ number: Int, into pages: inout [Int], visited: inout Set<Int>) throws(PDFSyntaxError) {
         guard visited.insert(number).inserted else { throw .malformed("a loop in the page tree") }
         let node = try object(number)
         let type = value(after: "/Type", in: node.tokens)
@@ -138,13 +146,13 @@ struct PDFSourceFile {
     }
 
     /// The text of the token after the key `key` of the object's own dictionary.
-    func value(after key: String, in tokens: [PDFToken]) -> String? {
+    package func value(after key: String, in tokens: [PDFToken]) -> String? {
         guard let index = keyIndex(key, in: tokens), index + 1 < tokens.count else { return nil }
         return Self.text(bytes, tokens[index + 1].range)
     }
 
     /// The object number of the reference after the key `key` of the object's own dictionary.
-    func reference(after key: String, in tokens: [PDFToken]) -> Int? {
+    package func reference(after key: String, in tokens: [PDFToken]) -> Int? {
         guard let index = keyIndex(key, in: tokens), index + 3 < tokens.count, Self.text(bytes, tokens[index + 3].range) == "R"
         else { return nil }
         return Int(Self.text(bytes, tokens[index + 1].range))
@@ -154,7 +162,7 @@ struct PDFSourceFile {
     /// dictionaries among them), so that neither a nested dictionary's key nor a name given as
     /// a value is taken for it: cairo writes `/Type` first, qpdf sorts keys (`/Group << … /Type
     /// /Group >>` comes before a page's own `/Type /Page`).
-    func keyIndex(_ key: String, in tokens: [PDFToken]) -> Int? {
+    package func keyIndex(_ key: String, in tokens: [PDFToken]) -> Int? {
         guard let start = tokens.firstIndex(where: { $0.kind == .dictionaryStart }) else { return nil }
         var index = start + 1
         while index < tokens.count, tokens[index].kind != .dictionaryEnd {
@@ -192,7 +200,7 @@ struct PDFSourceFile {
     }
 
     /// Object numbers referred to by `tokens` (`N G R`), except the value of `/Parent`.
-    func references(in tokens: [PDFToken]) -> [Int] {
+    package func references(in tokens: [PDFToken]) -> [Int] {
         var out: [Int] = []
         var index = 0
         while index + 2 < tokens.count {
@@ -208,11 +216,11 @@ struct PDFSourceFile {
         return out
     }
 
-    static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+    package static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
+    package static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
         guard bytes.count >= needle.count else { return nil }
         var start = bytes.count - needle.count
         let lowest = max(0, bytes.count - 4096 - needle.count)

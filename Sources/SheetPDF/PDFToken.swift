@@ -1,6 +1,6 @@
 /// A lexical token of PDF syntax, as a byte range of the file it was read from.
-struct PDFToken {
-    enum Kind: Equatable {
+package struct PDFToken {
+    package enum Kind: Equatable {
         case number
         case name
         case literalString
@@ -13,27 +13,32 @@ struct PDFToken {
         case comment
     }
 
-    var kind: Kind
-    var range: Range<Int>
+    package var kind: Kind
+    package var range: Range<Int>
+
+    package init(kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
 }
 
 /// Splits PDF object syntax into tokens: enough of ISO 32000's lexical rules (white space,
 /// delimiters, comments, balanced literal strings with escapes, hex strings, names, numbers,
 /// keywords) to find and renumber indirect references without touching anything else.
-struct PDFTokenizer {
-    let bytes: [UInt8]
-    var position: Int
+package struct PDFTokenizer {
+    package let bytes: [UInt8]
+    package var position: Int
 
-    init(bytes: [UInt8], position: Int) {
+    package init(bytes: [UInt8], position: Int) {
         self.bytes = bytes
         self.position = position
     }
 
-    static func isWhitespace(_ byte: UInt8) -> Bool {
+    package static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
     }
 
-    static func isDelimiter(_ byte: UInt8) -> Bool {
+    package static func isDelimiter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
              UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"):
@@ -44,7 +49,7 @@ struct PDFTokenizer {
     }
 
     /// The next token, or nil at the end of the bytes.
-    mutating func next() throws(PDFCollectionError) -> PDFToken? {
+    package mutating func next() throws(PDFSyntaxError) -> PDFToken? {
         while position < bytes.count, Self.isWhitespace(bytes[position]) { position += 1 }
         guard position < bytes.count else { return nil }
         let start = position

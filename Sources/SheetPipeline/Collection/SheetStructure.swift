@@ -1,0 +1,41 @@
+import SheetPDF
+
+/// What the collection needs of a sheet's structure tree: the tree root, the one element below
+/// it (the sheet's `Document`), the parent tree's entries and the catalog's language.
+struct SheetStructure {
+    let root: Int
+    let element: Int
+    let parentTree: [(key: Int, object: Int)]
+    /// The catalog's `/Lang`, as written (a PDF string).
+    let language: String?
+
+    /// Nil when the sheet has no structure tree.
+    init?(_ source: PDFSourceFile) throws(PDFSyntaxError) {
+        let catalog = try PDFDictionary(source.object(source.root), in: source.bytes)
+        guard let root = catalog.reference("/StructTreeRoot") else { return nil }
+        let tree = try PDFDictionary(source.object(root), in: source.bytes)
+        guard let kids = tree.value("/K") else { throw .malformed("a structure tree without elements") }
+        let references = tree.references(in: kids)
+        guard references.count == 1, let element = references.first else {
+            throw .unsupported("a structure tree with \(references.count) top-level elements")
+        }
+        guard let parentTreeNumber = tree.reference("/ParentTree") else { throw .malformed("a structure tree without a parent tree") }
+        let parentTree = try PDFDictionary(source.object(parentTreeNumber), in: source.bytes)
+        guard parentTree.value("/Kids") == nil, let nums = parentTree.value("/Nums") else {
+            throw .unsupported("a parent tree of more than one node")
+        }
+        var entries: [(key: Int, object: Int)] = []
+        var index = nums.lowerBound + 1
+        while index + 3 < nums.upperBound {
+            guard let key = Int(parentTree.text(index)), let object = Int(parentTree.text(index + 1)),
+                  parentTree.text(index + 3) == "R"
+            else { throw .unsupported("a parent tree entry that is not a reference") }
+            entries.append((key, object))
+            index += 4
+        }
+        self.root = root
+        self.element = element
+        self.parentTree = entries
+        self.language = catalog.value("/Lang").map { String(decoding: catalog.raw($0), as: UTF8.self) }
+    }
+}

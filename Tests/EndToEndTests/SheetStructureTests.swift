@@ -1,0 +1,107 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The structure tree of rendered samples (issue 17): element types in reading order, header
+/// scopes, alternative texts and languages.
+@Suite("Sheet structure", .serialized)
+struct SheetStructureTests {
+    static let build = Result { () throws -> String in
+        let output = try CommandRunner.temporaryDirectory()
+        let run = try CommandRunner.profilesheet(["build", "cm-reading-circle", "arab-rse-network", "--output", output])
+        guard run.status == 0 else { throw StructureOutline.Failure(description: run.stderr) }
+        return output
+    }
+
+    @Test func theSmallestSampleExactly() throws {
+        let lines = try StructureOutline.lines(of: try Self.build.get() + "/cm-reading-circle.pdf")
+        #expect(lines == Self.readingCircle, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test func anArabicSheetTagsTheTemplatesEnglishAndLatinNames() throws {
+        let lines = try StructureOutline.lines(of: try Self.build.get() + "/arab-rse-network.pdf")
+        let text = lines.joined(separator: "\n")
+        #expect(lines.first == "Document")
+        #expect(lines.dropFirst().first == "  Sect")
+        #expect(lines.dropFirst(2).first == "    H1", "the name, in the document's language: no Lang of its own")
+        #expect(text.contains("\n    H2 lang=en\n"), "the template's headings are English")
+        #expect(text.contains("    Figure alt=\"Logo of الشبكة العربية لمهندسي البرمجيات البحثية\"\n"))
+        #expect(text.contains("Figure lang=en alt=\"Members by region: Levant 30%, Maghreb 22%, Gulf 20%, Egypt and Sudan 18%, Diaspora 10%\""))
+        #expect(lines.filter { $0.hasSuffix("H1") || $0.contains("H1 ") }.count == 1)
+    }
+
+    /// The reading circle's sheet (no logo, one activity), as a reader meets it: the title band
+    /// (the name, the type, "Community profile 2025"), the mission, each section's heading and
+    /// content; the participation model as a figure described in words holding its modes; the
+    /// contact details as a table whose cells hold links.
+    static let readingCircle: [String] = [
+        #"Document"#,
+        #"  Sect"#,
+        #"    H1"#,
+        #"    P"#,
+        #"    P"#,
+        #"  Sect"#,
+        #"    P"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    L"#,
+        #"      LI"#,
+        #"        LBody"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    P"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    P"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    Figure alt="Programming through the Community Participation Model: Convey: no activities reported. Contribute: no activities reported. Collaborate: Monthly discussion call on the month's reading. Co-create: no activities reported. Champion: no activities reported.""#,
+        #"      H3"#,
+        #"      P"#,
+        #"      P"#,
+        #"      H3"#,
+        #"      P"#,
+        #"      P"#,
+        #"      H3"#,
+        #"      P"#,
+        #"      P"#,
+        #"      H3"#,
+        #"      P"#,
+        #"      L"#,
+        #"        LI"#,
+        #"          Lbl"#,
+        #"          LBody"#,
+        #"      H3"#,
+        #"      P"#,
+        #"      P"#,
+        #"      P"#,
+        #"      P"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    P"#,
+        #"    Link"#,
+        #"      (annotation)"#,
+        #"    Link"#,
+        #"      (annotation)"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    Table"#,
+        #"      TR"#,
+        #"        TH scope=Row"#,
+        #"        TD"#,
+        #"          Link"#,
+        #"            (annotation)"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    L"#,
+        #"      LI"#,
+        #"        Lbl"#,
+        #"        LBody"#,
+        #"  Sect"#,
+        #"    H2"#,
+        #"    L"#,
+        #"      LI"#,
+        #"        Lbl"#,
+        #"        LBody"#,
+    ]
+}

@@ -1,0 +1,55 @@
+import Foundation
+import SheetCore
+import SheetLayout
+import SheetRender
+import TestSupport
+import Testing
+
+/// What `PDFAccessibilityPass` adds to the PDF cairo writes (issue 17, point 2).
+@Suite("Accessible PDF")
+struct AccessiblePDFTests {
+    let measurer = PangoTextMeasurer()
+
+    /// The PDF with its streams uncompressed (qpdf's QDF form), as text.
+    private func qdf(_ data: Data) throws -> String {
+        let directory = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("in.pdf").path
+        let output = directory.appendingPathComponent("out.pdf").path
+        try data.write(to: URL(fileURLWithPath: input))
+        let check = try CommandRunner.run("qpdf", ["--check", input])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", input, output]).status == 0)
+        return String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self)
+    }
+
+    @Test func documentLevelEntriesMetadataTabsAndLinkContents() throws {
+        let renderer = SheetRenderer()
+        let text = try qdf(try renderer.pdfData(Fixtures.document(measurer: measurer)))
+        #expect(text.contains("/Lang (en)"))
+        #expect(text.contains("/ViewerPreferences <<\n    /DisplayDocTitle true\n  >>"))
+        #expect(text.contains("/MarkInfo <<\n    /Marked true\n  >>"))
+        #expect(text.contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Test Sheet</rdf:li></rdf:Alt></dc:title>"))
+        #expect(text.contains("<pdfuaid:part>1</pdfuaid:part>"))
+        #expect(text.contains("/Tabs /S"))
+        #expect(text.contains("/Contents (https://example.org/report?a=1&b='x')"))
+        // The red rectangle, drawn outside every element, is an Artifact; text is tagged.
+        #expect(text.contains("/Artifact BMC\n1 0 0 rg 100 100 50 40 re f") || text.contains("/Artifact BMC\n100 100 50 40 re f"), "\(text.prefix(4000))")
+        #expect(text.contains("/P << /MCID 0 >> BDC"))
+    }
+
+    @Test func aTextInAnotherLanguageGetsItsOwnLang() throws {
+        var page = Frame(size: Size(width: 300, height: 200))
+        let english = Fixtures.block("Members", width: nil)
+        let arabic = Fixtures.block("أعضاء الشبكة", width: nil, language: "ar")
+        page.append(.text(PositionedText(origin: Point(x: 20, y: 20), block: arabic, metrics: measurer.measure(arabic))))
+        page.append(.text(PositionedText(origin: Point(x: 20, y: 60), block: english, metrics: measurer.measure(english))))
+        var metadata = Fixtures.metadata(title: "شبكة")
+        metadata.language = "ar"
+        let document = SheetDocument(pages: [Page(size: Size(width: 300, height: 200), frame: page, title: "One")], metadata: metadata)
+        let text = try qdf(try SheetRenderer().pdfData(document))
+        #expect(text.contains("/Lang (ar)"))
+        #expect(text.components(separatedBy: "/Lang (en)").count == 2, "only the English element has a Lang of its own")
+        #expect(text.contains("<rdf:li>ar</rdf:li>"))
+    }
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Renders every sample profile, the preview PDF of one and collection.pdf into a scratch folder
+# and runs the PDF/UA-1 scorecard (../shared/tools/a11y_check.py, as CI has shared/ beside the
+# clone) on each; fails when any check fails.
+#   [A11Y_REPORT=id,id] scripts/a11y-check.sh BINARY PYTHON
+set -euo pipefail
+binary=${1:?binary}
+python=${2:?python}
+checker=../shared/tools/a11y_check.py
+if [ ! -f "$checker" ]; then
+  echo "a11y-check: $checker is missing (shared/ must sit beside the clone)" >&2
+  exit 2
+fi
+out=.build/a11y-check
+rm -rf "$out"
+mkdir -p "$out"
+"$binary" build --force --output "$out" >/dev/null
+"$binary" preview --output "$out" us-rse >/dev/null
+# A11Y_REPORT: check ids printed but not yet required (scripts/a11y-gate.py).
+"$python" scripts/a11y-gate.py "$checker" --report "${A11Y_REPORT:-}" "$out"/*.pdf "$out"/preview/*.pdf
