@@ -27,7 +27,7 @@ public struct SheetLayoutEngine: Sendable {
             var context = base
             context.pageCount = 1
             let flowing = layoutFlowing(profile, first: first, flow: flow, base: context, options: options)
-            return result(profile, taxonomy: taxonomy, options: options, pages: flowing.pages, diagnostics: flowing.diagnostics,
+            return result(profile, taxonomy: taxonomy, options: options, periodLabel: base.periodLabel, pages: flowing.pages, diagnostics: flowing.diagnostics,
                           scales: Array(repeating: flowing.scale, count: flowing.pages.count))
         }
 
@@ -57,17 +57,18 @@ public struct SheetLayoutEngine: Sendable {
             }
             pages.append(Page(size: pageSize, frame: page.frame, title: pageTemplate.title))
         }
-        return result(profile, taxonomy: taxonomy, options: options, pages: pages, diagnostics: diagnostics, scales: scales)
+        return result(profile, taxonomy: taxonomy, options: options, periodLabel: base.periodLabel, pages: pages, diagnostics: diagnostics, scales: scales)
     }
 
     /// The finished sheet: its pages, what layout found (with the glyph warnings), and the metadata.
     func result(
-        _ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions, pages: [Page], diagnostics: [Diagnostic], scales: [Double]
+        _ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions, periodLabel: String, pages: [Page], diagnostics: [Diagnostic],
+        scales: [Double]
     ) -> LayoutResult {
         let diagnostics = diagnostics + glyphWarnings(pages, profile: profile)
         let metadata = DocumentMetadata(
             title: profile.name,
-            subject: "Community profile of \(profile.name), \(base.periodLabel): \(profile.mission)",
+            subject: "Community profile of \(profile.name), \(periodLabel): \(profile.mission)",
             keywords: profile.keywords.map { taxonomy.label(for: $0) ?? $0 },
             author: profile.contact.name,
             creator: options.creator, language: profile.language, date: options.date,
