@@ -22,8 +22,8 @@ test: setup venv
 	$(SWIFT) test --skip-build
 	A11Y_REPORT=$(A11Y_REPORT) bash scripts/a11y-check.sh $(BIN) $(VENV)/bin/python
 
-# Python test tools (pikepdf for ../shared/tools/a11y_check.py) in .venv, from
-# scripts/test-requirements.txt; made again when that file changes.
+# Python test tools (pikepdf for ../shared/tools/a11y_check.py, actionlint, check-jsonschema)
+# in .venv, from scripts/test-requirements.txt; made again when that file changes.
 VENV := .venv
 venv: $(VENV)/.installed
 $(VENV)/.installed: scripts/test-requirements.txt
@@ -34,15 +34,6 @@ $(VENV)/.installed: scripts/test-requirements.txt
 # PDF/UA-1 checks printed by `make test` but not yet required (docs/accessibility.md, "Not met").
 # reading_order fails on collection.pdf only.
 A11Y_REPORT := reading_order
-
-# The Python tools the tests run (actionlint, check-jsonschema, …), in .venv.
-VENV := .venv
-.PHONY: venv
-venv: $(VENV)/.installed
-$(VENV)/.installed: scripts/test-requirements.txt
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r scripts/test-requirements.txt
-	touch $@
 
 # Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600): profile loading, the SVG
 # cleaner, survey exports with their mappings, templates (FUZZ_TARGETS="svg survey template"

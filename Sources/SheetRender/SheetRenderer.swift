@@ -70,11 +70,18 @@ public struct SheetRenderer: Sendable {
         try writePDF(documents, metadata: metadata, grouped: true)
     }
 
+    /// `document` as cairo and the accessibility pass write it, before `PDFFontProgramCompactor`:
+    /// for the tests that compare the two.
+    func uncompactedPDFData(_ document: SheetDocument) throws -> Data {
+        try writePDF([document], metadata: document.metadata, grouped: false, compacting: false)
+    }
+
     /// The documents painted by cairo into memory, then made accessible by
-    /// `PDFAccessibilityPass` (which needs the whole file), then compacted by
+    /// `PDFAccessibilityPass` (which needs the whole file), then, `compacting`, compacted by
     /// `PDFFontProgramCompactor` where they embed CID-keyed CFF fonts.
     private func writePDF(
-        _ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, images: ImageCache = ImageCache()
+        _ documents: [SheetDocument], metadata: DocumentMetadata, grouped: Bool, images: ImageCache = ImageCache(),
+        compacting: Bool = true
     ) throws -> Data {
         guard documents.contains(where: { !$0.pages.isEmpty }) else { throw RenderError.emptyDocument }
         let sink = OutputSink()
@@ -97,7 +104,7 @@ public struct SheetRenderer: Sendable {
             throw RenderError.accessibilityPass(reason: "\(error)")
         }
         // Then the CJK fonts' unused subroutines go (qpdf rewrites the file, keeping its objects).
-        return try PDFFontProgramCompactor.compact(accessible)
+        return compacting ? try PDFFontProgramCompactor.compact(accessible) : accessible
     }
 
     /// `data` written to `path`; on failure a partial file is removed.

@@ -37,8 +37,8 @@ struct CFFCompactionTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let before = directory.appendingPathComponent("cairo.pdf").path
         let after = directory.appendingPathComponent("compact.pdf").path
-        try renderer.renderPDF(document(), to: before)
-        let original = try Data(contentsOf: URL(fileURLWithPath: before))
+        let original = try renderer.uncompactedPDFData(document())
+        try original.write(to: URL(fileURLWithPath: before))
         let compact = try PDFFontProgramCompactor.compact(original)
         try compact.write(to: URL(fileURLWithPath: after))
         // Measured: 1.05 MB as cairo writes it, 0.06 MB compacted.
