@@ -24,6 +24,9 @@ struct SheetStructureTests {
         #expect(lines.first == "Document")
         #expect(lines.dropFirst().first == "  Sect")
         #expect(lines.dropFirst(2).first == "    H1", "the name, in the document's language: no Lang of its own")
+        // The heading holds the name and the template's English "Community profile 2025",
+        // each a span in its own language.
+        #expect(Array(lines.dropFirst(3).prefix(3)) == ["      Span", "      Span lang=en", "      Span lang=en"])
         #expect(text.contains("\n    H2 lang=en\n"), "the template's headings are English")
         #expect(text.contains("    Figure alt=\"Logo of الشبكة العربية لمهندسي البرمجيات البحثية\"\n"))
         // Percentages as the sheet's language writes them (ICU's ar: each sign between U+200E marks).
@@ -34,14 +37,13 @@ struct SheetStructureTests {
     }
 
     /// The reading circle's sheet (no logo, one activity), as a reader meets it: the title band
-    /// (the name, the type, "Community profile 2025"), the mission, each section's heading and
+    /// (the name with "Community profile 2025" in one heading, the type), the mission, each section's heading and
     /// content; the participation model as a figure described in words holding its modes; the
     /// contact details as a table whose cells hold links.
     static let readingCircle: [String] = [
         #"Document"#,
         #"  Sect"#,
         #"    H1"#,
-        #"    P"#,
         #"    P"#,
         #"  Sect"#,
         #"    P"#,

@@ -37,7 +37,8 @@ struct FrameRoleTests {
                 return text.block.plainText
             }
         }
-        #expect(texts(.heading(level: 1)) == ["Demo Community"])
+        // The name, read with the band's label and period (one title, not a repeated header).
+        #expect(texts(.heading(level: 1)) == ["Demo Community", "COMMUNITY PROFILE", "2025"])
         #expect(texts(.heading(level: 2)).contains("THE YEAR IN BRIEF"))
         #expect(texts(.heading(level: 3)).contains("Champion"))
         // Figures carry their content in words.

@@ -40,7 +40,9 @@ struct TitleBandComponent: SheetComponent {
         if title.metrics.lineCount > 3 {
             title = context.text(profile.name, style: "title-long", width: textWidth, field: "name")
         }
-        texts.stack(title, role: .heading(level: 1))
+        // The name is placed with the period below, in the heading; here it only takes its room.
+        let titleTop = texts.cursor
+        texts.cursor += title.metrics.size.height
         if let short = profile.shortName, !Self.nameContains(profile.name, short) {
             texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), role: .paragraph)
         }
@@ -53,6 +55,23 @@ struct TitleBandComponent: SheetComponent {
         let contentHeight = max(textFrame.size.height, plateWidth > 0 ? plateHeight : 0, periodLabel.metrics.size.height + period.metrics.size.height)
         var placedText = textFrame
         placedText.origin = Point(x: textX, y: top + (contentHeight - textFrame.size.height) / 2)
+        var placedTitle = title
+        placedTitle.origin = Point(x: textX, y: placedText.origin.y + titleTop)
+
+        let periodTop = top + (contentHeight - periodLabel.metrics.size.height - period.metrics.size.height) / 2
+        var placedLabel = periodLabel
+        placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
+        // Measured again in the width it is set in, so that its lines are right-aligned there.
+        var placedPeriod = context.text(context.periodLabel, style: periodStyle, width: periodWidth, alignment: .end, field: "period", profileLanguage: false)
+        placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
+        // One heading, read first: "<name> Community profile 2025". The label and the period
+        // say which sheet this is; apart from the name they would be the same words at the top
+        // of every sheet of a collection, which a reader (and a screen reader's heuristics) takes
+        // for a running header. Read with the name, they title the sheet.
+        let headingBottom = max(placedTitle.bounds.maxY, periodTop + periodLabel.metrics.size.height + placedPeriod.metrics.size.height)
+        builder.add(Frame(size: Size(width: width, height: headingBottom),
+                          items: [.text(placedTitle), .text(placedLabel), .text(placedPeriod)],
+                          role: .heading(level: 1)))
         builder.add(placedText)
 
         if let logo = profile.logo {
@@ -70,16 +89,6 @@ struct TitleBandComponent: SheetComponent {
             let image = PositionedImage(rect: Rect(origin: .zero, size: fitted.size), path: logo.resolvedPath, format: format, description: description)
             builder.add(Frame(origin: fitted.origin, size: fitted.size, items: [.image(image)], role: .figure(alt: description)))
         }
-
-        let periodTop = top + (contentHeight - periodLabel.metrics.size.height - period.metrics.size.height) / 2
-        var placedLabel = periodLabel
-        placedLabel.origin = Point(x: width - periodLabel.metrics.size.width, y: periodTop)
-        // Measured again in the width it is set in, so that its lines are right-aligned there.
-        var placedPeriod = context.text(context.periodLabel, style: periodStyle, width: periodWidth, alignment: .end, field: "period", profileLanguage: false)
-        placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + periodLabel.metrics.size.height)
-        // One paragraph, read "Community profile 2025": the label names the period.
-        builder.add(Frame(size: Size(width: width, height: periodTop + periodLabel.metrics.size.height + placedPeriod.metrics.size.height),
-                          items: [.text(placedLabel), .text(placedPeriod)], role: .paragraph))
 
         let height = top + contentHeight + context.space(20)
         // The band itself, bleeding past the margins to the page's edges.

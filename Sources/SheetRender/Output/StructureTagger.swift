@@ -80,7 +80,10 @@ final class StructureTagger {
         // beside it, since a link's element cannot go inside the leaf nor, as a list item's
         // or a row's child, beside the body or cell.
         let holdsLinks = Self.blockContainers.contains(type) && !Self.linkAreas(in: frame, at: origin).isEmpty
-        let isLeaf = !holdsLinks && !Self.containsElements(frame)
+        // A heading or paragraph whose texts are read in different languages (the name in the
+        // profile's, the template's words in English) holds each text in a `Span` with its own
+        // `/Lang`, since an element has one language.
+        let isLeaf = !holdsLinks && !Self.containsElements(frame) && !mixesLanguages(frame)
         var note = TaggedElement(type: type)
         var attributes = ""
         switch frame.role {
@@ -130,10 +133,33 @@ final class StructureTagger {
             draw()
             return
         }
-        elements.append(TaggedElement(type: "P", language: ownLanguage(language)))
-        cairo_tag_begin(cr, "P", "")
+        // Inside a heading or a paragraph the text is a span of it; elsewhere a paragraph.
+        let type = stack.last { $0.type != nil }.flatMap(\.type).map { Self.inlineContainers.contains($0) } == true ? "Span" : "P"
+        elements.append(TaggedElement(type: type, language: ownLanguage(language)))
+        cairo_tag_begin(cr, type, "")
         draw()
-        cairo_tag_end(cr, "P")
+        cairo_tag_end(cr, type)
+    }
+
+    /// Whether the texts directly in `frame` (and in frames below it that make no element) are
+    /// read in more than one language.
+    private func mixesLanguages(_ frame: Frame) -> Bool {
+        var first: String?
+        func mixes(_ frame: Frame) -> Bool {
+            for item in frame.items {
+                switch item {
+                case .text(let text):
+                    let language = ReadingLanguage.language(of: text.block.plainText, tagged: text.block.language, document: documentLanguage)
+                    if let first, !Self.sameLanguage(first, language) { return true }
+                    first = first ?? language
+                case .group(let child) where !child.role.isArtifact:
+                    if mixes(child) { return true }
+                default: continue
+                }
+            }
+            return false
+        }
+        return mixes(frame)
     }
 
     /// A link area met among a frame's items: part of the `Link` element it is in, tagged
@@ -169,6 +195,8 @@ final class StructureTagger {
 
     /// Types that may hold a paragraph and a link side by side.
     static let blockContainers: Set<String> = ["LBody", "TD", "TH"]
+    /// Types whose texts, when they are not the element's own content, are spans of it.
+    static let inlineContainers: Set<String> = ["H1", "H2", "H3", "H4", "H5", "H6", "P"]
 
     /// The standard structure type a role is tagged as; nil for roles that make no element.
     static func structureType(_ role: FrameRole) -> String? {
