@@ -13,6 +13,8 @@ public struct RunReport: Sendable {
     public var rendered = 0
     public var upToDate = 0
     public var invalid = 0
+    /// Sheets a build removed because their profiles are gone or invalid, in id order.
+    public var removed: [RemovedSheet] = []
     /// Set when the run could not complete.
     public var failure: PipelineError?
     public var seconds = 0.0

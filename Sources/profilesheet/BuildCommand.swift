@@ -37,7 +37,10 @@ struct BuildCommand: ParsableCommand {
         let warnings = report.reported(strict: options.strict).warningCount
         try ReportPrinter.finish(
             report, options: options,
-            summary: "rendered \(report.rendered), up to date \(report.upToDate), invalid \(report.invalid), warnings \(warnings)\(shard.map { " (shard \($0))" } ?? "")")
+            summary: "rendered \(report.rendered), up to date \(report.upToDate), invalid \(report.invalid)"
+                + (report.removed.isEmpty ? "" : ", removed \(report.removed.count)")
+                + ", warnings \(warnings)\(shard.map { " (shard \($0))" } ?? "")",
+            notes: report.removed.map(\.note))
     }
 }
 

@@ -24,12 +24,22 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         var text: String?
+        var others: [Diagnostic] = []
         let report = options.report { run in
             let explanation = run.explain(profile, field: field)
             text = explanation.text
+            others = explanation.otherDiagnostics
             return explanation.report
         }
         if let text { print(text, terminator: "") }
-        try ReportPrinter.finish(report, options: options, summary: "explained '\(field)' of \(profile)")
+        var notes: [String] = []
+        if !others.isEmpty {
+            let errors = others.errorCount
+            let warnings = others.warningCount
+            let counted = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil,
+                           warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil].compactMap { $0 }
+            notes.append("not shown: \(counted.joined(separator: " and ")) about other fields or files; `profilesheet validate \(profile)` shows them")
+        }
+        try ReportPrinter.finish(report, options: options, summary: "explained '\(field)' of \(profile)", notes: notes)
     }
 }

@@ -6,7 +6,8 @@ import SheetPipeline
 /// Prints a run's diagnostics and summary to standard error, and turns the report into the
 /// exit status.
 enum ReportPrinter {
-    static func finish(_ report: RunReport, options: SharedOptions, summary: String) throws {
+    /// `notes` are lines printed after the diagnostics, before the summary (what a build removed).
+    static func finish(_ report: RunReport, options: SharedOptions, summary: String, notes: [String] = []) throws {
         let diagnostics = report.reported(strict: options.strict)
         let renderer = DiagnosticRenderer(format: options.format, sources: ReportSources(kept: report.sources))
         var text = renderer.render(diagnostics)
@@ -21,6 +22,7 @@ enum ReportPrinter {
                 ? "::error::\(failure)\(hint.map { " (\($0))" } ?? "")\n"
                 : "error: \(failure)\n\(hint.map { "hint: \($0)\n" } ?? "")"
         }
+        for note in notes { text += note + "\n" }
         // A run that could not complete says so, and counts its failure among the errors.
         let errors = diagnostics.errorCount + (report.failure == nil ? 0 : 1)
         let warnings = diagnostics.warningCount

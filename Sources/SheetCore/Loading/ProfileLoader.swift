@@ -24,6 +24,11 @@ public struct ProfileLoader: Sendable {
         public var diagnostics: [Diagnostic]
         /// The file's text, for quoting lines in diagnostics; nil when it could not be read.
         public var source: String?
+        /// When the file has errors but is a mapping: the profile as far as it could be read
+        /// (a field with an error is unset; the id is the file's name), so that the rules
+        /// checked after the merge (`ProfileChecks`) still report their errors in the same run.
+        /// Never rendered.
+        public var partial: Profile?
     }
 
     /// Reads the file at `file`: only a regular file of at most `YAMLDocument.maximumFileSize`
@@ -46,7 +51,12 @@ public struct ProfileLoader: Sendable {
         var reader = NodeReader(document: document)
         for diagnostic in parseDiagnostics { reader.append(diagnostic) }
         let profile = read(document, reader: &reader)
-        return Result(profile: reader.diagnostics.hasErrors ? nil : profile, diagnostics: reader.diagnostics, source: document.text)
+        guard reader.diagnostics.hasErrors else { return Result(profile: profile, diagnostics: reader.diagnostics, source: document.text) }
+        // A file read only in part (stopped at too many problems) has no partial profile: the
+        // rest of it was never looked at.
+        var partial = reader.isFull ? nil : profile
+        partial?.id = ProfileSchema.id(ofFile: document.file)
+        return Result(profile: nil, diagnostics: reader.diagnostics, source: document.text, partial: partial)
     }
 
     // MARK: - The profile

@@ -15,24 +15,42 @@ struct CurrentSheets {
     /// Keeps `sheet` as it was.
     mutating func keep(_ sheet: Manifest.Sheet) {
         ids.insert(sheet.id)
+        files[sheet.id] = sheet.profile
         rendered.remove(sheet.id)
         upToDateFiles.insert(sheet.profile)
         storedWarnings[sheet.id] = sheet.warnings.isEmpty ? nil : sheet.warnings
     }
 
     /// Keeps the sheet of `id`, rendered now.
-    mutating func add(rendered id: String) {
+    mutating func add(rendered id: String, file: String?) {
         ids.insert(id)
+        files[id] = file
         rendered.insert(id)
         storedWarnings[id] = nil
     }
 
-    /// Drops the sheet of `id` (its profile is invalid now).
-    mutating func remove(_ id: String) {
+    /// Ids whose profile file was invalid in this run, with that file.
+    private var invalid: [String: String] = [:]
+
+    /// The profile file of each sheet kept.
+    private var files: [String: String] = [:]
+
+    /// Drops the sheet of the profile `file` (it is invalid now), unless the sheet of its id is
+    /// another file's (a second file with the same id is the invalid one).
+    mutating func remove(invalid file: String) {
+        let id = ProfileSchema.id(ofFile: file)
+        if let owner = files[id], owner != file, (PathContainment.realPath(owner) ?? owner) != (PathContainment.realPath(file) ?? file) { return }
+        files[id] = nil
         ids.remove(id)
         rendered.remove(id)
         storedWarnings[id] = nil
+        if invalid[id] == nil { invalid[id] = file }
     }
+
+    /// Ids whose profile was invalid in this run and that have no sheet kept.
+    var invalidIDs: Set<String> { Set(invalid.keys).subtracting(ids) }
+
+    func invalidFile(of id: String) -> String? { invalid[id] }
 
     /// The stored warnings of the sheets kept as they were, in id order.
     var keptWarnings: [Diagnostic] {

@@ -72,20 +72,47 @@ extension SheetRun {
         }
 
         progress?(.finishing)
+        // The sheets of profiles gone (a full build, or the shard's slice of them) or invalid
+        // now (any build) are removed: files, manifest entry, gallery card, collection pages.
+        let known = Set(ids)
+        let outdated = entries.ids.filter { id in
+            guard !current.ids.contains(id) else { return false }
+            if known.contains(id) { return current.invalidIDs.contains(id) }
+            return selection.isEmpty && (options.shard?.contains(id: id) ?? true)
+        }
+        report.removed = removeSheets(outdated.sorted(), entries: entries, current: current)
+        let removedIDs = Set(report.removed.map(\.id))
         if let shard = options.shard {
             let head = Manifest.Head(collection: nil, tool: configuration.creator, warnings: runWarnings)
             try writeManifest(head, ids: current.ids.sorted(), entries: entries, name: Manifest.shardFileName(shard), report: &report)
             return
         }
-        // A full build keeps only this run's sheets (those of profiles gone are dropped); a build
-        // of some profiles keeps the others' entries too.
-        let kept = selection.isEmpty ? Array(current.ids) : entries.ids
+        // A full build keeps only this run's sheets; a build of some profiles keeps the others'
+        // entries too.
+        let kept = selection.isEmpty ? Array(current.ids) : entries.ids.filter { !removedIDs.contains($0) }
         try writeRunOutputs(
             kept.filter { outputsExist($0) }.sorted(), entries: entries, globals: globals, runWarnings: runWarnings,
             previousCollection: previousHead?.collection, force: options.force, report: &report)
         // The shards' manifests are merged into this one now.
         for name in (try? FileManager.default.contentsOfDirectory(atPath: output)) ?? [] where name.hasPrefix("manifest.shard-") {
             unlink(path(in: output, name))
+        }
+    }
+
+    /// Deletes the PDF and PNG of each sheet of `ids` (those a manifest recorded, so only files
+    /// a build wrote) and says why.
+    private func removeSheets(_ ids: [String], entries: SheetEntryStore, current: CurrentSheets) -> [RemovedSheet] {
+        let output = configuration.outputDirectory
+        return ids.map { id in
+            var files: [String] = []
+            for name in [id + ".pdf", id + ".png"] {
+                let file = path(in: output, name)
+                if unlink(file) == 0 { files.append(file) }
+            }
+            let reason: RemovedSheet.Reason = current.invalidIDs.contains(id)
+                ? .profileInvalid(file: current.invalidFile(of: id) ?? entries.sheet(id)?.profile ?? id)
+                : .profileGone
+            return RemovedSheet(id: id, reason: reason, files: files)
         }
     }
 
@@ -163,7 +190,7 @@ extension SheetRun {
                     }
                 }
                 for file in inputs.invalidFiles {
-                    current.remove(ProfileSchema.id(ofFile: file))
+                    current.remove(invalid: file)
                 }
                 // Up-to-date sheets report their stored warnings below; their fresh copies are
                 // dropped. A profile's warnings (those in its file, and those a survey gave it)
@@ -193,7 +220,8 @@ extension SheetRun {
                 let rendered = try renderInParallel(
                     toRender, inputs: inputs, sheetWarnings: sheetWarnings, globals: globals, jobs: options.jobs, states: states, entries: entries,
                     committer: committer, done: done, total: total, progress: progress, report: &report)
-                for id in rendered { current.add(rendered: id) }
+                let renderedFiles = Dictionary(toRender.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
+                for id in rendered { current.add(rendered: id, file: renderedFiles[id]) }
             }
         } catch {
             // What was painted before the failure is still written, or the next run sweeps it.

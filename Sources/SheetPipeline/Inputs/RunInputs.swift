@@ -10,6 +10,10 @@ public struct RunInputs: Sendable {
     public var profiles: [Profile]
     /// Profile files that did not load or failed a check.
     public var invalidFiles: [String]
+    /// The profiles of files that loaded with errors, as far as they could be read
+    /// (`ProfileLoader.Result.partial`): merged and checked like the others, so that every
+    /// error of a file shows in one run, but never laid out. Their files are in `invalidFiles`.
+    public var partialProfiles: [Profile] = []
     public var diagnostics: [Diagnostic]
     public var sources: SourceTextStore
     /// Per profile id, a digest of the survey mappings and rows that fed it (empty when none),

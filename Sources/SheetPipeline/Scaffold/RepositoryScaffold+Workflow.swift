@@ -3,7 +3,11 @@
 extension RepositoryScaffold {
     /// The workflow, with profilesheet pinned to `version` (a tag of its repository).
     public static func workflow(version: String) -> String {
-        #"""
+        // The steps every job that runs profilesheet starts with, and the date every build puts on
+        // its sheets, written once here for the jobs that share them.
+        let restoredTool = lines(Self.restoredToolSteps, indent: 6)
+        let sourceDate = lines(Self.sourceDateCommands, indent: 10)
+        return #"""
         # Community profile sheets, made by profilesheet (https://github.com/profilesheet/profilesheet).
         # `profilesheet init` writes this file to .github/workflows/sheets.yml.
         #
@@ -126,17 +130,7 @@ extension RepositoryScaffold {
             if: github.event_name == 'pull_request' || needs.tool.outputs.shards == '1'
             runs-on: ubuntu-24.04
             steps:
-              - uses: actions/checkout@v4
-              - uses: actions/cache/restore@v4
-                with:
-                  path: ~/.profilesheet
-                  key: ${{ needs.tool.outputs.cache-key }}
-                  fail-on-cache-miss: true
-              - name: Install what a build needs
-                run: |
-                  sudo apt-get update -qq
-                  sudo apt-get install -y -qq --no-install-recommends ${{ needs.tool.outputs.packages }}
-                  echo "$HOME/.profilesheet/bin" >> "$GITHUB_PATH"
+              \#(restoredTool)
               - name: Validate (problems become annotations)
                 if: github.event_name == 'pull_request'
                 run: |
@@ -145,8 +139,7 @@ extension RepositoryScaffold {
               - name: Build every sheet
                 if: github.event_name != 'pull_request'
                 run: |
-                  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
-                  export SOURCE_DATE_EPOCH
+                  \#(sourceDate)
                   if [ "$STRICT" = true ]; then set -- --strict; fi
                   profilesheet build --diagnostics github "$@"
               - if: github.event_name != 'pull_request'
@@ -164,21 +157,10 @@ extension RepositoryScaffold {
               matrix:
                 shard: ${{ fromJSON(needs.tool.outputs.shard-list) }}
             steps:
-              - uses: actions/checkout@v4
-              - uses: actions/cache/restore@v4
-                with:
-                  path: ~/.profilesheet
-                  key: ${{ needs.tool.outputs.cache-key }}
-                  fail-on-cache-miss: true
-              - name: Install what a build needs
-                run: |
-                  sudo apt-get update -qq
-                  sudo apt-get install -y -qq --no-install-recommends ${{ needs.tool.outputs.packages }}
-                  echo "$HOME/.profilesheet/bin" >> "$GITHUB_PATH"
+              \#(restoredTool)
               - name: Render shard ${{ matrix.shard }} of ${{ needs.tool.outputs.shards }}
                 run: |
-                  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
-                  export SOURCE_DATE_EPOCH
+                  \#(sourceDate)
                   profilesheet build --shard ${{ matrix.shard }}/${{ needs.tool.outputs.shards }} --diagnostics github
               - uses: actions/upload-artifact@v4
                 with:
@@ -191,25 +173,14 @@ extension RepositoryScaffold {
             needs: [tool, shard]
             runs-on: ubuntu-24.04
             steps:
-              - uses: actions/checkout@v4
-              - uses: actions/cache/restore@v4
-                with:
-                  path: ~/.profilesheet
-                  key: ${{ needs.tool.outputs.cache-key }}
-                  fail-on-cache-miss: true
-              - name: Install what a build needs
-                run: |
-                  sudo apt-get update -qq
-                  sudo apt-get install -y -qq --no-install-recommends ${{ needs.tool.outputs.packages }}
-                  echo "$HOME/.profilesheet/bin" >> "$GITHUB_PATH"
+              \#(restoredTool)
               - uses: actions/download-artifact@v4
                 with:
                   pattern: shard-*
                   path: output/
                   merge-multiple: true
               - run: |
-                  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)
-                  export SOURCE_DATE_EPOCH
+                  \#(sourceDate)
                   profilesheet build --diagnostics github
               - uses: actions/upload-artifact@v4
                 with:
@@ -241,5 +212,34 @@ extension RepositoryScaffold {
                 uses: actions/deploy-pages@v4
 
         """#
+    }
+
+    /// The checkout, profilesheet from the cache the `tool` job filled, and the packages it
+    /// found the profiles need: the first steps of `sheets`, `shard` and `gather`.
+    static let restoredToolSteps = [
+        "- uses: actions/checkout@v4",
+        "- uses: actions/cache/restore@v4",
+        "  with:",
+        "    path: ~/.profilesheet",
+        "    key: ${{ needs.tool.outputs.cache-key }}",
+        "    fail-on-cache-miss: true",
+        "- name: Install what a build needs",
+        "  run: |",
+        "    sudo apt-get update -qq",
+        "    sudo apt-get install -y -qq --no-install-recommends ${{ needs.tool.outputs.packages }}",
+        "    echo \"$HOME/.profilesheet/bin\" >> \"$GITHUB_PATH\"",
+    ]
+
+    /// The last commit's date as the sheets' date, so that a build of the same commit gives the
+    /// same files: the start of every `run` that builds.
+    static let sourceDateCommands = [
+        "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)",
+        "export SOURCE_DATE_EPOCH",
+    ]
+
+    /// `lines` for a place in the workflow `indent` spaces deep: the first takes the place's own
+    /// indentation (where it is interpolated), the others get `indent` spaces.
+    static func lines(_ lines: [String], indent: Int) -> String {
+        lines.joined(separator: "\n" + String(repeating: " ", count: indent))
     }
 }

@@ -26,6 +26,27 @@ public enum CheckStage {
             if problems.hasErrors { result.invalidFiles.append(profile.file) } else { valid.append(profile) }
         }
         result.profiles = valid
+        // A file with errors: the rules that read only fields without errors, so that one error
+        // does not hide the next (a missing 'name' and no programming activities), while an error
+        // in a field does not bring the rules that read it along ('programming.convey' given as
+        // a number is not also "no programming activities").
+        for profile in inputs.partialProfiles {
+            let fieldsWithErrors = inputs.diagnostics.filter { $0.severity == .error && $0.location?.file == profile.file }
+                .map { $0.field ?? "" }
+            result.diagnostics += ProfileChecks.check(profile).filter { problem in
+                let field = problem.field ?? ""
+                return !fieldsWithErrors.contains { Self.overlaps($0, field) }
+            }
+        }
         return result
+    }
+
+    /// Whether one of two dotted field paths is the other or lies inside it (a problem of no
+    /// field, such as an unknown key, overlaps none).
+    static func overlaps(_ a: String, _ b: String) -> Bool {
+        if a.isEmpty || b.isEmpty { return false }
+        if a == b { return true }
+        func inside(_ x: String, _ y: String) -> Bool { x.hasPrefix(y + ".") || x.hasPrefix(y + "[") }
+        return inside(a, b) || inside(b, a)
     }
 }

@@ -53,6 +53,7 @@ public enum LoadStage {
             if let source = result.source, !result.diagnostics.isEmpty { inputs.sources.add(file: file, text: source) }
             inputs.diagnostics += result.diagnostics
             if let profile = result.profile { inputs.profiles.append(profile) } else { inputs.invalidFiles.append(file) }
+            if let partial = result.partial { inputs.partialProfiles.append(partial) }
         }
     }
 }

@@ -13,7 +13,8 @@ public enum SurveyStage {
 
     /// What `merge` gives `explain` beside the next stage's inputs.
     public struct Details: Sendable {
-        /// Every profile after the merge, including those a survey error made invalid.
+        /// Every profile after the merge, including those a survey error made invalid, then the
+        /// partial profiles of files with errors.
         public var profiles: [Profile]
         /// What each mapping offered each field, by profile file and field path.
         public var provenance: SurveyProvenance
@@ -43,11 +44,12 @@ public enum SurveyStage {
             for profile in inputs.profiles where result.surveyFingerprints[profile.id] == nil {
                 result.surveyFingerprints[profile.id] = ""
             }
-            return (result, Details(profiles: inputs.profiles, provenance: [:]))
+            return (result, Details(profiles: inputs.profiles + inputs.partialProfiles, provenance: [:]))
         }
         // Rows may name communities outside this run (a run of one profile, or a profile that
         // failed to load): they are theirs, not unmatched.
-        let loaded = Set(inputs.profiles.map { PathContainment.realPath($0.file) ?? $0.file })
+        let all = inputs.profiles + inputs.partialProfiles
+        let loaded = Set(all.map { PathContainment.realPath($0.file) ?? $0.file })
         let others: [CommunityDirectory.Entry]
         if let directory {
             others = directory.filter { !loaded.contains(PathContainment.realPath($0.file) ?? $0.file) }
@@ -57,12 +59,16 @@ public enum SurveyStage {
                 .map(CommunityDirectory.entry(forProfileFile:))
         }
         let merger = SurveyMerger(profilesRoot: configuration.profilesDirectory, taxonomy: inputs.taxonomy, currentYear: configuration.currentYear)
-        let merged = merger.merge(inputs.profiles, otherFiles: others, mappingFiles: mappings)
+        let merged = merger.merge(all, otherFiles: others, mappingFiles: mappings)
         result.diagnostics += merged.diagnostics
         result.sources.merge(merged.sources)
-        result.profiles = merged.profiles.filter { !merged.failedProfiles.contains($0.file) }
-        result.invalidFiles += merged.profiles.map(\.file).filter { merged.failedProfiles.contains($0) }
-        for (id, fingerprint) in merged.fingerprints { result.surveyFingerprints[id] = fingerprint }
+        let whole = merged.profiles.prefix(inputs.profiles.count)
+        result.profiles = whole.filter { !merged.failedProfiles.contains($0.file) }
+        result.partialProfiles = Array(merged.profiles.dropFirst(inputs.profiles.count))
+        result.invalidFiles += whole.map(\.file).filter { merged.failedProfiles.contains($0) }
+        // Fingerprints are for sheets: a partial profile has none.
+        let wholeIDs = Set(whole.map(\.id))
+        for (id, fingerprint) in merged.fingerprints where wholeIDs.contains(id) { result.surveyFingerprints[id] = fingerprint }
         for (file, warnings) in merged.profileWarnings { result.profileWarnings[file, default: []] += warnings }
         return (result, Details(profiles: merged.profiles, provenance: merged.provenance))
     }

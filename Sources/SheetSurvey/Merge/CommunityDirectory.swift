@@ -13,13 +13,18 @@ public struct CommunityDirectory: Sendable {
         public var file: String
         /// Index in the run's profiles; nil for a profile file the run does not merge into.
         public var profile: Int?
+        /// False for a profile file that is not YAML of a mapping (it failed to parse): its
+        /// name and short name are not known, so rows about it cannot be told from rows that
+        /// name no community.
+        public var readable: Bool
 
-        public init(id: String, name: String?, shortName: String?, file: String, profile: Int? = nil) {
+        public init(id: String, name: String?, shortName: String?, file: String, profile: Int? = nil, readable: Bool = true) {
             self.id = id
             self.name = name
             self.shortName = shortName
             self.file = file
             self.profile = profile
+            self.readable = readable
         }
 
         /// How messages name the profile: `Sustain Open Source (sustain-oss)`.
@@ -84,15 +89,20 @@ public struct CommunityDirectory: Sendable {
         let id = ProfileSchema.id(ofFile: file)
         var name: String?
         var shortName: String?
+        var readable = false
         if case .success(let data) = BoundedFile.read(file, limit: YAMLDocument.maximumFileSize),
            let document = YAMLDocument.parse(data, file: file).document,
            case .mapping(let mapping)? = document.root {
+            readable = true
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key, case .scalar(let valueScalar) = value else { continue }
                 if keyScalar.string == "name" { name = valueScalar.string.trimmingWhitespace() }
                 if keyScalar.string == "short_name" { shortName = valueScalar.string.trimmingWhitespace() }
             }
         }
-        return Entry(id: id, name: name, shortName: shortName, file: file)
+        return Entry(id: id, name: name, shortName: shortName, file: file, readable: readable)
     }
+
+    /// The profile files whose names are not known because they failed to parse.
+    public var unreadableFiles: [String] { entries.filter { !$0.readable }.map(\.file) }
 }

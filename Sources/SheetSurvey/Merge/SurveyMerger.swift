@@ -222,6 +222,10 @@ public struct SurveyMerger: Sendable {
         let (header, headerDiagnostics) = SurveyCSV.readHeader(data, file: mapping.csvFile, delimiter: mapping.delimiter, export: mapping.export)
         diagnostics += headerDiagnostics
         guard let header else { return nil }
+        if let wrong = SurveyCSV.otherDelimiter(of: header, mapping: mapping) {
+            diagnostics.append(wrong)
+            return nil
+        }
         var failed = false
         func resolve(_ reference: SurveyMapping.ColumnReference, field: String) -> SurveyColumn? {
             switch header.column(named: reference.name) {
@@ -320,12 +324,24 @@ public struct SurveyMerger: Sendable {
         case .name: "name or short name"
         case .any: "id, name or short name"
         }
+        // While a profile file fails to parse, its name is unknown and every row about its
+        // community matches none: such rows are reported once per answer, not once a row.
+        let unreadable = directory.unreadableFiles
+        var unmatched: [String: (rows: [Int], closest: CommunityDirectory.Entry?, key: String)] = [:]
+        var unmatchedOrder: [String] = []
         for record in table.rows {
             let key = record.cells[keyColumn.index] ?? ""
             let location = SourceLocation(file: mapping.csvFile, line: record.row, column: keyColumn.number)
             switch directory.match(key, by: mapping.match) {
             case .profile(let entry):
                 if let profile = entry.profile { rows[profile, default: []].append(record) }
+            case .none(let closest) where !unreadable.isEmpty:
+                let folded = SurveyText.folded(key)
+                if unmatched[folded] == nil {
+                    unmatchedOrder.append(folded)
+                    unmatched[folded] = ([], closest, key)
+                }
+                unmatched[folded]?.rows.append(record.row)
             case .none(let closest):
                 diagnostics.append(.warning(
                     at: location,
@@ -342,6 +358,15 @@ public struct SurveyMerger: Sendable {
                     "row \(record.row) names no community: column \(keyColumn.number) \(keyColumn.label) is empty",
                     hint: "the row is not used; fill in the community, or delete the row"))
             }
+        }
+        for folded in unmatchedOrder {
+            guard let group = unmatched[folded], let first = group.rows.first else { continue }
+            let files = unreadable.map { "\($0)" }.joined(separator: ", ")
+            diagnostics.append(.warning(
+                at: SourceLocation(file: mapping.csvFile, line: first, column: keyColumn.number),
+                "\(RowList.text(group.rows)) match\(group.rows.count == 1 ? "es" : "") no profile: no profile has the \(what) \(detector.quoted(SurveyText.squeezed(group.key))) (column \(keyColumn.number) \(keyColumn.label))",
+                hint: (group.closest.map { "the closest profile is \($0.label); " } ?? "")
+                    + "\(files) could not be read, so \(unreadable.count == 1 ? "its name is" : "their names are") not known: fix \(unreadable.count == 1 ? "its" : "their") errors first; until then the rows are not used"))
         }
         return rows
     }
