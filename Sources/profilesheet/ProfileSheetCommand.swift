@@ -15,7 +15,7 @@ struct ProfileSheetCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             BuildCommand.self, ValidateCommand.self, PreviewCommand.self, NewCommand.self, ExplainCommand.self, SurveyCommand.self,
-            InitCommand.self, SchemaCommand.self, TemplatesCommand.self, CheckImageCommand.self,
+            InitCommand.self, SchemaCommand.self, TemplatesCommand.self, CompareCommand.self, CheckImageCommand.self,
         ],
         defaultSubcommand: BuildCommand.self
     )

@@ -13,7 +13,7 @@
 /// | `heading(level:)` | `H1` … `H6` |
 /// | `paragraph` | `P` |
 /// | `list`, `listItem`, `listLabel`, `listBody` | `L`, `LI`, `Lbl`, `LBody` |
-/// | `table`, `tableRow`, `tableHeaderCell`, `tableDataCell` | `Table`, `TR`, `TH`, `TD` |
+/// | `table`, `tableRow`, `tableHeaderCell`, `tableColumnHeaderCell`, `tableDataCell` | `Table`, `TR`, `TH` (row or column scope), `TD` |
 /// | `figure(alt:)` | `Figure` with `/Alt` |
 /// | `link(url:)` | `Link` (with the link annotation over its text) |
 /// | `artifact(_:)` | an artifact: not content, left out of the structure and of reading |
@@ -47,6 +47,8 @@ public enum FrameRole: Sendable, Hashable {
     case tableRow
     /// A cell naming what its row shows ("members", "Europe", "E-mail").
     case tableHeaderCell
+    /// A cell naming what its column shows (a community, in a comparison).
+    case tableColumnHeaderCell
     /// A cell holding a value ("1,200", "64.3%", "ada@example.org").
     case tableDataCell
     /// An image or drawing, with the words a reader hears instead of seeing it.

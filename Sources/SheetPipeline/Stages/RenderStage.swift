@@ -25,12 +25,19 @@ public enum RenderStage {
     public static func checkedPDF(
         _ pdf: Data, name: String, of profile: Profile, alter: (@Sendable (String, Data) -> Data)?, diagnostics: inout [Diagnostic]
     ) -> Data? {
+        checkedPDF(pdf, name: name, at: SourceLocation(file: profile.file, line: 1, column: 1), alter: alter, diagnostics: &diagnostics)
+    }
+
+    /// `checkedPDF` for a PDF of no one profile (a comparison): its error is at `location`.
+    public static func checkedPDF(
+        _ pdf: Data, name: String, at location: SourceLocation?, alter: (@Sendable (String, Data) -> Data)?, diagnostics: inout [Diagnostic]
+    ) -> Data? {
         let bytes = alter?(name, pdf) ?? pdf
         do {
             try PDFStructureCheck.check(bytes, name: name)
             return bytes
         } catch {
-            diagnostics.append(structureDiagnostic(name, error, at: SourceLocation(file: profile.file, line: 1, column: 1)))
+            diagnostics.append(structureDiagnostic(name, error, at: location))
             return nil
         }
     }

@@ -93,6 +93,7 @@ final class StructureTagger {
             note.alt = alt
             note.language = ownLanguage(ReadingLanguage.language(of: alt, tagged: documentLanguage, document: documentLanguage))
         case .tableHeaderCell: note.scope = .row
+        case .tableColumnHeaderCell: note.scope = .column
         case .link:
             guard let target else { break }
             note.linkDescription = target
@@ -211,7 +212,7 @@ final class StructureTagger {
         case .listBody: "LBody"
         case .table: "Table"
         case .tableRow: "TR"
-        case .tableHeaderCell: "TH"
+        case .tableHeaderCell, .tableColumnHeaderCell: "TH"
         case .tableDataCell: "TD"
         case .figure: "Figure"
         case .link: CAIRO_TAG_LINK

@@ -1,0 +1,56 @@
+import Foundation
+import SheetCore
+
+/// Lays out the sheet of `profilesheet compare`: 2 to 6 communities side by side, one column
+/// each, on the template's papers, margins, styles and colours (the same template a sheet is
+/// made from; its design, not its page list, applies here).
+///
+/// The sections are tables a reader reads across a row: the key figures; the activities each
+/// community reports in each mode of the Community Participation Model; members by region, by
+/// career stage and the funding mix, every share a bar on a track that stands for 100 % in every
+/// column, so that lengths compare across communities. A value a community did not report
+/// reads "not reported" and one a survey withheld reads "withheld", never a zero. A section that
+/// does not fit under the one before starts a new page; a table longer than a page goes on
+/// between rows, under its heading marked as continued and the row of names again.
+///
+/// Like `SheetLayoutEngine`, it never draws: the result is frames with their roles (tables with
+/// row and column header cells), for the same renderer, tagger and checks as a sheet.
+public struct ComparisonLayoutEngine: Sendable {
+    /// How many communities one comparison sets side by side.
+    public static let communities = 2...6
+
+    public var template: Template
+    public var measurer: any TextMeasurer
+
+    public init(template: Template, measurer: any TextMeasurer) {
+        self.template = template
+        self.measurer = measurer
+    }
+
+    public func layout(_ profiles: [Profile], taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
+        let paper = options.paper ?? template.defaultPaper
+        let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
+        let language = Self.sharedLanguage(of: profiles) ?? "en"
+        var base = profiles.first ?? Profile(id: "comparison", name: "Comparison", type: .other, period: .year(2025), mission: "", file: "")
+        base.language = language
+        let context = LayoutContext(
+            profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
+            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: NumberText(language: language))
+        let layout = ComparisonLayout(profiles: profiles, context: context)
+        let pages = layout.pages()
+        let names = profiles.map(\.displayShortName)
+        let metadata = DocumentMetadata(
+            title: "Community profiles compared: \(names.joined(separator: ", "))",
+            subject: "Key figures, the participation model, members and funding of \(names.joined(separator: ", ")) side by side",
+            keywords: [], creator: options.creator, language: language, date: options.date,
+            bookmark: "Comparison: \(names.joined(separator: ", "))")
+        return LayoutResult(document: SheetDocument(pages: pages, metadata: metadata), diagnostics: [], scales: pages.map { _ in 1 })
+    }
+
+    /// The language every profile is in, if they share one (then the numbers are written its
+    /// way and it is the document's language); nil when they differ.
+    static func sharedLanguage(of profiles: [Profile]) -> String? {
+        guard let first = profiles.first?.language else { return nil }
+        return profiles.allSatisfy({ $0.language == first }) ? first : nil
+    }
+}
