@@ -136,7 +136,7 @@ extension ComparisonLayout {
     // MARK: Band, header, footer, note
 
     /// The band across the top of the first page: the sheet's title with its label and the
-    /// period in one heading, and the communities it compares under it.
+    /// period in one heading, and how many communities it compares under it.
     func band() -> Frame {
         var builder = FrameBuilder(width: width)
         let top = context.space(22)
@@ -152,8 +152,9 @@ extension ComparisonLayout {
         let periodWidth = max(label.metrics.size.width, period.metrics.size.width)
         let textWidth = width - periodWidth - context.template.grid.gutter
         var title = context.text("Community profiles compared", style: "title", width: textWidth, profileLanguage: false)
-        var names = context.text(profiles.map(\.displayShortName).formatted(.list(type: .and).locale(context.locale)), style: "subtitle",
-                                 width: textWidth, profileLanguage: false)
+        // The names head the columns, each in its own language; here only their number, so
+        // that no line mixes the scripts of several communities under one language.
+        var names = context.text("\(profiles.count) communities side by side", style: "subtitle", width: textWidth, profileLanguage: false)
         let textHeight = title.metrics.size.height + context.space(4) + names.metrics.size.height
         let periodHeight = label.metrics.size.height + period.metrics.size.height
         let contentHeight = max(textHeight, periodHeight)
