@@ -36,6 +36,10 @@ let package = Package(
         // libqpdf's C API: reading back and checking every PDF written (qpdf-c.h), and rewriting the
         // font programs of a written PDF (PDFFontProgramCompactor).
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // ICU's plural rules (Debian's libicu, libicu-dev), for the template's plural strings
+        // (PluralRules). A C target rather than a system one: its header must not include ICU's,
+        // which clash with the copy of ICU inside Foundation (see include/CICU.h).
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
         // glibc's mallopt (malloc.h), which Swift's Glibc module leaves out.
         .systemLibrary(name: "CMalloc"),
         // zlib, for the page content streams the accessibility pass rewrites.
@@ -48,7 +52,7 @@ let package = Package(
             dependencies: ["SheetCore", .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Template → measured, positioned frame tree. Text measured through a protocol.
-        .target(name: "SheetLayout", dependencies: ["SheetCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SheetLayout", dependencies: ["SheetCore", "CICU", .product(name: "Yams", package: "Yams")]),
         // The PDF files cairo writes, read and written again: the accessibility pass, the
         // collection's copying. Pure Swift but for zlib.
         .target(name: "SheetPDF", dependencies: ["CZlib"]),

@@ -15,6 +15,7 @@ packages=(
   libfreetype-dev libfontconfig-dev  # font faces opened for cairo (CairoFontFaces)
   libharfbuzz-dev      # hb-subset: the subroutines of embedded CJK (CFF) fonts
   zlib1g-dev           # page content streams rewritten by the accessibility pass
+  libicu-dev           # plural rules for the template's strings
   libhyphen-dev        # dictionary hyphenation (LibreOffice's libhyphen)
   libqpdf-dev          # every written PDF checked before it takes its name (PDFStructureCheck); CJK font programs rewritten
   hyphen-en-us hyphen-en-gb hyphen-de hyphen-fr hyphen-es hyphen-it hyphen-nl  # its patterns,

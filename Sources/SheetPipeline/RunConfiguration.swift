@@ -8,6 +8,8 @@ public struct RunConfiguration: Sendable {
     public var outputDirectory: String
     /// nil for the template's default paper.
     public var paper: PaperSize?
+    /// The language of every sheet's own words (`--language`); nil for each profile's own.
+    public var language: String?
     /// Warnings count as errors.
     public var strict: Bool
     /// The date written into sheets: `SOURCE_DATE_EPOCH` when set, else now.
@@ -26,7 +28,7 @@ public struct RunConfiguration: Sendable {
 
     public init(
         profilesDirectory: String = "profiles", templateDirectory: String = "templates/standard",
-        outputDirectory: String = "output", paper: PaperSize? = nil, strict: Bool = false,
+        outputDirectory: String = "output", paper: PaperSize? = nil, language: String? = nil, strict: Bool = false,
         date: Date = RunConfiguration.buildDate(), currentYear: Int = RunConfiguration.yearNow(),
         creator: String = "profilesheet \(ToolVersion.current)", imageIsolation: IsolatedImageCheck? = nil
     ) {
@@ -34,6 +36,7 @@ public struct RunConfiguration: Sendable {
         self.templateDirectory = templateDirectory
         self.outputDirectory = outputDirectory
         self.paper = paper
+        self.language = language
         self.strict = strict
         self.date = date
         self.currentYear = currentYear

@@ -20,6 +20,11 @@ struct SharedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Page size: letter or a4 (default: the template's).", valueName: "paper"))
     var paper: PaperSize?
 
+    @Option(help: ArgumentHelp(
+        "The language of the sheets' own words, numbers and dates, for every profile (default: each profile's 'language').",
+        valueName: "tag"))
+    var language: String?
+
     @Flag(help: "Count warnings as errors.")
     var strict = false
 
@@ -35,7 +40,8 @@ struct SharedOptions: ParsableArguments {
         }
         return TemplateCatalog.standard().resolve(template).map { directory in
             RunConfiguration(
-                profilesDirectory: profiles, templateDirectory: directory, outputDirectory: output, paper: paper, strict: strict,
+                profilesDirectory: profiles, templateDirectory: directory, outputDirectory: output, paper: paper, language: language,
+                strict: strict,
                 imageIsolation: isolation)
         }
     }
@@ -43,7 +49,14 @@ struct SharedOptions: ParsableArguments {
     /// The configuration of a command that reads no template (`survey scrub`): `--template`
     /// is not looked up, so that it runs where no template is.
     var configurationWithoutTemplate: RunConfiguration {
-        RunConfiguration(profilesDirectory: profiles, templateDirectory: template, outputDirectory: output, paper: paper, strict: strict)
+        RunConfiguration(
+            profilesDirectory: profiles, templateDirectory: template, outputDirectory: output, paper: paper, language: language, strict: strict)
+    }
+
+    func validate() throws {
+        if let language, !ScalarRules.isLanguageTag(language) {
+            throw ValidationError("--language must be a BCP 47 language tag such as 'en', 'ja' or 'pt-BR', found '\(language)'")
+        }
     }
 
     /// The report of `body` run with this configuration, or of the failure to make one.

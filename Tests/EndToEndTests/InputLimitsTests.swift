@@ -89,12 +89,12 @@ struct InputLimitsTests {
             \(root)/profiles/cscce.yaml:17:5: error: keyword 'codes-of-conduct' has an invalid entry in the taxonomy
             17 |   - codes-of-conduct
                |     ^
-            hint: its entry at \(root)/profiles/taxonomy.yaml:12:3 breaks a rule (reported there); once it is fixed the keyword is accepted
+            hint: its entry at \(root)/profiles/taxonomy.yaml:13:3 breaks a rule (reported there); once it is fixed the keyword is accepted
             """), "\(output.stderr)")
         // Diagnostics are sorted by file: the sample surveys' warnings come between the two.
         #expect(output.stderr.contains("""
-            \(root)/profiles/taxonomy.yaml:12:21: error: 'keywords.codes-of-conduct' is too long: 102 characters
-            12 |   codes-of-conduct: \(shown)…
+            \(root)/profiles/taxonomy.yaml:13:21: error: 'keywords.codes-of-conduct' is too long: 102 characters
+            13 |   codes-of-conduct: \(shown)…
                |                     ^
             hint: the limit is 60 characters; shorten it by 42
             """), "\(output.stderr)")

@@ -85,7 +85,8 @@ struct FrameRoleTests {
         for profile in profiles {
             let context = LayoutContext(
                 profile: profile, taxonomy: LayoutFixture.taxonomy, template: template, measurer: FixedMetricMeasurer(), scale: 1,
-                paper: .letter, pageSize: Size(width: 612, height: 792), pageNumber: 1, pageCount: 1, generatedOn: "2026-01-01")
+                paper: .letter, pageSize: Size(width: 612, height: 792), pageNumber: 1, pageCount: 1, generatedOn: "2026-01-01",
+                numbers: .english, strings: template.sheetStrings(for: "en", numbers: .english).strings, language: "en")
             for spec in specs {
                 let laidOut = engine.component(spec, pageTitle: "Page").layout(context, width: 300) != nil
                 #expect(spec.hasContent(in: profile) == laidOut, "\(spec.kind) \(spec.field ?? "")")

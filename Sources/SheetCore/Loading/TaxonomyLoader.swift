@@ -34,6 +34,7 @@ public enum TaxonomyLoader {
         var keywords: [(slug: String, label: String)] = []
         var invalidEntries: [String: SourceLocation] = [:]
         var wholeFileErrors = false
+        var translations: [String: [String: String]] = [:]
         if let mapping = reader.mapping(root, field: "taxonomy", expected: "a mapping") {
             let entries = reader.entries(of: mapping, allowed: ["format", "keywords"], field: "taxonomy")
             if let format = entries["format"] {
@@ -53,8 +54,40 @@ public enum TaxonomyLoader {
                                      hint: slug.isEmpty ? nil : "for example '\(ScalarRules.shown(slug))'", field: "keywords")
                         continue
                     }
-                    // An entry that breaks a rule is left out: only profiles that use it fail.
-                    guard let label = reader.text(value, field: "keywords.\(scalar.string)", length: 1...60) else {
+                    let field = "keywords.\(scalar.string)"
+                    // A label per language: `{en: Open data, ja: オープンデータ}`; another language
+                    // falls back to English, else to the first label (profile-format.md). An entry
+                    // with a label that breaks a rule is left out: only profiles that use it fail.
+                    if case .mapping(let perLanguage) = value {
+                        var labels: [String: String] = [:]
+                        var first: String?
+                        var broken = false
+                        for (languageKey, text) in perLanguage {
+                            guard let tag = languageKey.string, ScalarRules.isLanguageTag(tag) else {
+                                reader.error(languageKey, "'\(ScalarRules.shown(languageKey.string ?? ""))' in '\(field)' is not a language tag",
+                                             hint: "write one label per language, e.g. {en: Open data, ja: オープンデータ}", field: field)
+                                broken = true
+                                continue
+                            }
+                            guard let label = reader.text(text, field: "\(field).\(tag)", length: 1...60) else {
+                                broken = true
+                                continue
+                            }
+                            labels[tag.lowercased()] = label
+                            if first == nil { first = label }
+                        }
+                        guard !broken, let fallback = labels["en"] ?? first else {
+                            if !broken {
+                                reader.error(value, "'\(field)' gives no label", hint: "write one label per language, e.g. {en: Open data, ja: オープンデータ}", field: field)
+                            }
+                            invalidEntries[scalar.string] = reader.location(key)
+                            continue
+                        }
+                        keywords.append((scalar.string, fallback))
+                        translations[scalar.string] = labels
+                        continue
+                    }
+                    guard let label = reader.text(value, field: field, length: 1...60) else {
                         invalidEntries[scalar.string] = reader.location(key)
                         continue
                     }
@@ -72,7 +105,8 @@ public enum TaxonomyLoader {
         let diagnostics = parseDiagnostics + reader.diagnostics
         return Result(
             taxonomy: wholeFileErrors || parseDiagnostics.hasErrors
-                ? .unusable(file: file) : Taxonomy(keywords: keywords, file: file, invalidEntries: invalidEntries),
+                ? .unusable(file: file)
+                : Taxonomy(keywords: keywords, translations: translations, file: file, invalidEntries: invalidEntries),
             diagnostics: diagnostics, source: document.text)
     }
 }

@@ -13,6 +13,8 @@ public struct Taxonomy: Sendable, Hashable {
 
     private var order: [String]
     private var labels: [String: String]
+    /// Labels per language tag (lowercased), for keywords the file labels per language.
+    private var translations: [String: [String: String]]
     /// The file it was read from, if any.
     public var file: String?
     /// Slugs whose entries break a rule, with where each entry is.
@@ -21,7 +23,11 @@ public struct Taxonomy: Sendable, Hashable {
     /// at the file): no keyword is accepted.
     public private(set) var isUnusable = false
 
-    public init(keywords: [(slug: String, label: String)], file: String? = nil, invalidEntries: [String: SourceLocation] = [:]) {
+    public init(
+        keywords: [(slug: String, label: String)], translations: [String: [String: String]] = [:], file: String? = nil,
+        invalidEntries: [String: SourceLocation] = [:]
+    ) {
+        self.translations = translations
         self.order = keywords.map(\.slug)
         self.labels = Dictionary(keywords.map { ($0.slug, $0.label) }, uniquingKeysWith: { first, _ in first })
         self.file = file
@@ -39,6 +45,17 @@ public struct Taxonomy: Sendable, Hashable {
     }
 
     public func label(for slug: String) -> String? { labels[slug] }
+
+    /// The keyword's label in `language` (a BCP 47 tag): the tag's own, else its language's
+    /// (`pt` for `pt-BR`), else the English label, else the first one given.
+    public func label(for slug: String, language: String) -> String? {
+        let tag = language.lowercased()
+        if let perLanguage = translations[slug] {
+            if let label = perLanguage[tag] { return label }
+            if let primary = tag.split(separator: "-").first, let label = perLanguage[String(primary)] { return label }
+        }
+        return labels[slug]
+    }
     public func contains(_ slug: String) -> Bool { labels[slug] != nil }
     public var slugs: [String] { order }
 
@@ -61,12 +78,13 @@ public struct Taxonomy: Sendable, Hashable {
     }
 
     public static func == (lhs: Taxonomy, rhs: Taxonomy) -> Bool {
-        lhs.order == rhs.order && lhs.labels == rhs.labels && lhs.file == rhs.file && lhs.invalidEntries == rhs.invalidEntries
-            && lhs.isUnusable == rhs.isUnusable
+        lhs.order == rhs.order && lhs.labels == rhs.labels && lhs.translations == rhs.translations && lhs.file == rhs.file
+            && lhs.invalidEntries == rhs.invalidEntries && lhs.isUnusable == rhs.isUnusable
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(order)
         hasher.combine(labels)
+        hasher.combine(translations)
     }
 }

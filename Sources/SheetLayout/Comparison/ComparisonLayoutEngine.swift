@@ -33,9 +33,14 @@ public struct ComparisonLayoutEngine: Sendable {
         let language = Self.sharedLanguage(of: profiles) ?? "en"
         var base = profiles.first ?? Profile(id: "comparison", name: "Comparison", type: .other, period: .year(2025), mission: "", file: "")
         base.language = language
+        // The comparison's own words are English (they are not in the template's strings yet);
+        // its numbers are written as the communities' shared language writes them.
+        let numbers = NumberText(language: language)
+        let englishStrings = template.sheetStrings(for: TemplateStrings.reference, numbers: numbers).strings
         let context = LayoutContext(
             profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
-            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: NumberText(language: language))
+            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: numbers,
+            strings: englishStrings, language: TemplateStrings.reference)
         let layout = ComparisonLayout(profiles: profiles, context: context)
         let pages = layout.pages()
         let names = profiles.map(\.displayShortName)

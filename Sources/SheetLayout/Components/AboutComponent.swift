@@ -9,23 +9,15 @@ struct AboutComponent: SheetComponent {
     func layout(_ context: LayoutContext, width: Double) -> Frame? {
         let profile = context.profile
         let surveyed = profile.origins.values.contains { if case .survey = $0 { return true } else { return false } }
+        let strings = context.strings
         var paragraphs: [[RichSpan]] = [
-            [RichSpan("This sheet shows a year in the life of "), RichSpan(profile.name, strong: true),
-             RichSpan(" (\(context.periodLabel)), so that community managers and funders can compare communities at a glance.")],
-            [RichSpan("Programming is shown through the "),
-             RichSpan("Community Participation Model", link: "https://www.cscce.org/resources/cpm/"),
-             RichSpan(" of the Center for Scientific Collaboration and Community Engagement: members convey and consume, contribute, collaborate and co-create, and champions support every mode.")],
-            [RichSpan(surveyed
-                ? "Figures come from the community's own profile and from survey responses; survey figures based on few responses are withheld."
-                : "Figures come from the community's own profile.")],
+            strings.spans("about.intro", ["name": [RichSpan(profile.name, strong: true)], "period": [RichSpan(context.periodLabel)]]),
+            strings.spans("about.model", ["model": [RichSpan(strings.text("about.model-name"), link: "https://www.cscce.org/resources/cpm/")]]),
+            [RichSpan(strings.text(surveyed ? "about.sources-survey" : "about.sources"))],
         ]
-        var license = [RichSpan("Licence: ")]
-        if let url = Self.licenseURL(profile.license) {
-            license.append(RichSpan(profile.license, link: url, unbreakable: true))
-        } else {
-            license.append(RichSpan(profile.license, unbreakable: true))
-        }
-        license.append(RichSpan(". Generated \(context.generatedOn) with profilesheet."))
+        let licenseName = Self.licenseURL(profile.license).map { RichSpan(profile.license, link: $0, unbreakable: true) }
+            ?? RichSpan(profile.license, unbreakable: true)
+        let license = strings.spans("about.license", ["license": [licenseName], "date": [RichSpan(context.generatedOn)]])
         paragraphs.append(license)
         let text = context.text(paragraphs, style: spec.style ?? "note", width: width, field: "license", profileLanguage: false)
         var builder = FrameBuilder(width: width)

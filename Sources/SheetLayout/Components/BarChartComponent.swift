@@ -22,7 +22,7 @@ struct BarChartComponent: SheetComponent {
         let barWidth = max(10, width - barX - gap - valueWidth)
         let shares = breakdown.sortedByShare
         for (index, share) in shares.enumerated() {
-            let label = context.text(context.template.label(forCategory: share.category, field: field), style: "bar-label", width: labelWidth,
+            let label = context.text(context.label(forCategory: share.category, field: field), style: "bar-label", width: labelWidth,
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let value = context.text(context.numbers.percent(share.percent), style: "bar-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)

@@ -30,7 +30,7 @@ enum BreakdownSource {
     /// The chart in words, for its figure's alternative text: "Members by region: Europe 64.3%,
     /// North America 21.4%, Other 14.3%", largest share first, as the chart shows them.
     static func description(_ breakdown: Breakdown, heading: String?, field: String, context: LayoutContext) -> String {
-        let shares = breakdown.sortedByShare.map { "\(context.template.label(forCategory: $0.category, field: field)) \(context.numbers.percent($0.percent))" }
-        return "\(heading ?? field): \(shares.joined(separator: ", "))"
+        let shares = breakdown.sortedByShare.map { "\(context.label(forCategory: $0.category, field: field)) \(context.numbers.percent($0.percent))" }
+        return "\(heading.map(context.strings.template) ?? field): \(shares.joined(separator: ", "))"
     }
 }

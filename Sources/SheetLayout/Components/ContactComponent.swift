@@ -10,11 +10,11 @@ struct ContactComponent: SheetComponent {
         // The text shows the address as written; the link goes to its normalised,
         // percent-encoded form (validation has made sure there is one).
         if let website = profile.website {
-            rows.append(("Website", Self.display(website), try? URLCheck.webLink(website).get(), "website"))
+            rows.append((context.strings.text("contact.website"), Self.display(website), try? URLCheck.webLink(website).get(), "website"))
         }
-        if let name = profile.contact.name { rows.append(("Contact", name, nil, "contact.name")) }
-        if let email = profile.contact.email { rows.append(("E-mail", email, try? URLCheck.mailtoLink(email).get(), "contact.email")) }
-        if let url = profile.contact.url { rows.append(("Get involved", Self.display(url), try? URLCheck.webLink(url).get(), "contact.url")) }
+        if let name = profile.contact.name { rows.append((context.strings.text("contact.contact"), name, nil, "contact.name")) }
+        if let email = profile.contact.email { rows.append((context.strings.text("contact.email"), email, try? URLCheck.mailtoLink(email).get(), "contact.email")) }
+        if let url = profile.contact.url { rows.append((context.strings.text("contact.get-involved"), Self.display(url), try? URLCheck.webLink(url).get(), "contact.url")) }
         guard !rows.isEmpty else { return nil }
         var builder = FrameBuilder(width: width)
         let labelWidth = context.space(72)

@@ -31,7 +31,7 @@ struct DonutChartComponent: SheetComponent {
         for (index, share) in shares.enumerated() {
             let color = context.template.palette[index % max(1, context.template.palette.count)]
             let labelX = swatch + context.space(6)
-            let label = context.text(context.template.label(forCategory: share.category, field: field), style: "legend", width: legendWidth - labelX - valueWidth - context.space(4),
+            let label = context.text(context.label(forCategory: share.category, field: field), style: "legend", width: legendWidth - labelX - valueWidth - context.space(4),
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let value = context.text(context.numbers.percent(share.percent), style: "legend-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)
@@ -66,7 +66,7 @@ struct DonutChartComponent: SheetComponent {
         }
         if let top = shares.first {
             let big = context.text(context.numbers.percent(top.percent), style: "donut-value", width: inner * 1.7, alignment: .center, profileLanguage: false)
-            let small = context.text(context.template.label(forCategory: top.category, field: field), style: "donut-label", width: inner * 1.6, alignment: .center, profileLanguage: false)
+            let small = context.text(context.label(forCategory: top.category, field: field), style: "donut-label", width: inner * 1.6, alignment: .center, profileLanguage: false)
             let stackHeight = big.metrics.size.height + small.metrics.size.height
             if stackHeight < inner * 1.5 {
                 var placedBig = big

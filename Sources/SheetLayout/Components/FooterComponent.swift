@@ -8,9 +8,10 @@ enum FooterComponent {
         let third = (width - 2 * context.template.grid.gutter) / 3
         let left = context.text("\(profile.displayShortName) · \(context.periodLabel)", style: "footer", width: third,
                                 field: profile.shortName == nil ? "name" : "short_name")
-        let center = context.text("Page \(context.pageNumber) of \(context.pageCount)", style: "footer", width: third, alignment: .center, profileLanguage: false)
-        let right = context.text([[RichSpan(profile.license, unbreakable: true), RichSpan(" · Generated \(context.generatedOn)")]], style: "footer",
-                                 width: third, alignment: .end, field: "license", profileLanguage: false)
+        let page = context.strings.text("footer.page", ["page": context.numbers.count(context.pageNumber), "pages": context.numbers.count(context.pageCount)])
+        let center = context.text(page, style: "footer", width: third, alignment: .center, profileLanguage: false)
+        let generated = context.strings.spans("footer.generated", ["license": [RichSpan(profile.license, unbreakable: true)], "date": [RichSpan(context.generatedOn)]])
+        let right = context.text([generated], style: "footer", width: third, alignment: .end, field: "license", profileLanguage: false)
         let ruleGap = context.space(6)
         builder.addDecoration(Shape(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), stroke: Stroke(color: context.color("rule"), width: 0.6)))
         for (text, x) in [(left, 0.0), (center, third + context.template.grid.gutter), (right, width - third)] {

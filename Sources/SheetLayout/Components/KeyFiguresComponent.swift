@@ -19,33 +19,33 @@ struct KeyFiguresComponent: SheetComponent {
             || profile.staffing.communityManagers != nil || profile.staffing.volunteers != nil
     }
 
-    static func tiles(for profile: Profile, numbers: NumberText) -> [Tile] {
+    static func tiles(for profile: Profile, strings: SheetStrings, numbers: NumberText) -> [Tile] {
         var tiles: [Tile] = []
         let members = profile.members
         if let count = members.count {
             var detail: String?
-            if let active = members.active {
-                let share = count > 0 ? " (\(numbers.percent(Double(active) * 100 / Double(count))))" : ""
-                detail = "\(numbers.count(active)) active\(share)"
+            // The active share of no members means nothing: no detail then.
+            if let active = members.active, count > 0 {
+                detail = strings.text("figures.active-detail", count: active, ["share": numbers.percent(Double(active) * 100 / Double(count))])
             }
-            tiles.append(Tile(value: numbers.count(count), label: count == 1 ? "member" : "members", detail: detail, field: "members.count"))
+            tiles.append(Tile(value: numbers.count(count), label: strings.text("figures.members", count: count), detail: detail, field: "members.count"))
         } else if let active = members.active {
-            tiles.append(Tile(value: numbers.count(active), label: "active members", detail: nil, field: "members.active"))
+            tiles.append(Tile(value: numbers.count(active), label: strings.text("figures.active-members", count: active), detail: nil, field: "members.active"))
         }
         if let fte = profile.staffing.paidFTE {
-            tiles.append(Tile(value: numbers.decimal(fte, places: 2), label: "paid staff (FTE)", detail: nil, field: "staffing.paid_fte"))
+            tiles.append(Tile(value: numbers.decimal(fte, places: 2), label: strings.text("figures.paid-staff"), detail: nil, field: "staffing.paid_fte"))
         }
         if let managers = profile.staffing.communityManagers {
-            tiles.append(Tile(value: numbers.count(managers), label: managers == 1 ? "community manager" : "community managers", detail: nil, field: "staffing.community_managers"))
+            tiles.append(Tile(value: numbers.count(managers), label: strings.text("figures.community-managers", count: managers), detail: nil, field: "staffing.community_managers"))
         }
         if let volunteers = profile.staffing.volunteers {
-            tiles.append(Tile(value: numbers.count(volunteers), label: volunteers == 1 ? "volunteer" : "volunteers", detail: nil, field: "staffing.volunteers"))
+            tiles.append(Tile(value: numbers.count(volunteers), label: strings.text("figures.volunteers", count: volunteers), detail: nil, field: "staffing.volunteers"))
         }
         return tiles
     }
 
     func layout(_ context: LayoutContext, width: Double) -> Frame? {
-        let tiles = Self.tiles(for: context.profile, numbers: context.numbers)
+        let tiles = Self.tiles(for: context.profile, strings: context.strings, numbers: context.numbers)
         guard !tiles.isEmpty else { return nil }
         let gap = context.template.grid.gutter
         let tileWidth = (width - gap * Double(tiles.count - 1)) / Double(tiles.count)

@@ -8,7 +8,7 @@ struct PageHeaderComponent: SheetComponent {
     func layout(_ context: LayoutContext, width: Double) -> Frame? {
         var builder = FrameBuilder(width: width)
         let titleWidth = width * 0.5
-        let title = context.text(spec.heading ?? pageTitle, style: "header-title", width: titleWidth, alignment: .end, profileLanguage: false)
+        let title = context.text(context.strings.template(spec.heading ?? pageTitle), style: "header-title", width: titleWidth, alignment: .end, profileLanguage: false)
         let name = context.text(context.profile.displayShortName, style: "header-name", width: width - titleWidth - context.template.grid.gutter,
                                 field: context.profile.shortName == nil ? "name" : "short_name")
         let height = max(title.metrics.size.height, name.metrics.size.height)

@@ -17,14 +17,14 @@ struct ParticipationModelComponent: SheetComponent {
 
         // Champion, around the others: its heading and activities at the top of the frame.
         builder.cursor = padding
-        let championTitle = context.text(ParticipationMode.champion.label, style: "mode-title", width: inner, field: "programming.champion",
+        let championTitle = context.text(context.strings.text("mode.champion"), style: "mode-title", width: inner, field: "programming.champion",
                                          profileLanguage: false, override: context.style("mode-title").with(color: context.color("champion-ink")))
         builder.stack(championTitle, role: .heading(level: 3), x: padding)
-        builder.stack(context.text(ParticipationMode.champion.summary, style: "mode-summary", width: inner, profileLanguage: false),
+        builder.stack(context.text(context.strings.text("mode.champion.summary"), style: "mode-summary", width: inner, profileLanguage: false),
                       role: .paragraph, x: padding, gapAfter: context.space(5))
         let championActivities = programming[.champion]
         if championActivities.isEmpty {
-            builder.stack(context.text(Self.emptyNote, style: "mode-empty", width: inner, profileLanguage: false), role: .paragraph, x: padding)
+            builder.stack(context.text(context.strings.text("model.none"), style: "mode-empty", width: inner, profileLanguage: false), role: .paragraph, x: padding)
         } else {
             // Two columns of bullets when there is room.
             let columnGap = context.template.grid.gutter
@@ -69,17 +69,18 @@ struct ParticipationModelComponent: SheetComponent {
             var placedStep = step
             placedStep.origin = Point(x: columnPadding + (stepSize - step.metrics.size.width) / 2, y: column.cursor + (stepSize - step.metrics.size.height) / 2)
             column.add(placedStep, role: .artifact(.decoration))
-            let title = context.text(mode == .convey ? "Convey" : mode.label, style: "mode-title", width: textWidth - stepSize - context.space(5),
+            let title = context.text(context.strings.text("mode.\(mode.rawValue)"), style: "mode-title", width: textWidth - stepSize - context.space(5),
                                      field: field, profileLanguage: false)
             var placedTitle = title
             placedTitle.origin = Point(x: columnPadding + stepSize + context.space(5), y: column.cursor + (stepSize - title.metrics.size.height) / 2)
             column.add(placedTitle, role: .heading(level: 3))
             column.cursor += max(stepSize, title.metrics.size.height) + context.space(3)
-            column.stack(context.text(mode.summary, style: "mode-summary", width: textWidth, profileLanguage: false), role: .paragraph,
+            column.stack(context.text(context.strings.text("mode.\(mode.rawValue).summary"), style: "mode-summary", width: textWidth, profileLanguage: false), role: .paragraph,
                          x: columnPadding, gapAfter: context.space(6))
             let activities = programming[mode]
             if activities.isEmpty {
-                let note = context.profile.suppressed[field]?.notice.capitalizedFirst ?? Self.emptyNote
+                let note = context.profile.suppressed[field].map { SuppressionNotice.reason($0, context: context).capitalizedFirst }
+                    ?? context.strings.text("model.none")
                 column.stack(context.text(note, style: "mode-empty", width: textWidth, profileLanguage: false), role: .paragraph, x: columnPadding)
             } else {
                 var list = Bullets.list(activities.map { [[RichSpan($0)]] }, style: "mode-item", width: textWidth, context: context, field: field,
@@ -107,8 +108,8 @@ struct ParticipationModelComponent: SheetComponent {
         builder.cursor = columnsTop + columnHeight + context.space(8)
 
         // The axis under the modes: transmissive → transformational.
-        let left = context.text("Transmissive", style: "axis", width: nil, profileLanguage: false)
-        let right = context.text("Transformational", style: "axis", width: nil, profileLanguage: false)
+        let left = context.text(context.strings.text("model.transmissive"), style: "axis", width: nil, profileLanguage: false)
+        let right = context.text(context.strings.text("model.transformational"), style: "axis", width: nil, profileLanguage: false)
         var placedLeft = left
         placedLeft.origin = Point(x: padding, y: builder.cursor)
         builder.add(placedLeft, role: .paragraph)
@@ -129,24 +130,24 @@ struct ParticipationModelComponent: SheetComponent {
 
         builder.insertBackground(Shape(.rectangle(Rect(x: 0, y: 0, width: width, height: builder.cursor), cornerRadius: context.space(10)),
                                        fill: context.color("champion-tint"), stroke: Stroke(color: championColor, width: 1.2)))
-        var figure = builder.frame(role: .figure(alt: Self.description(programming, heading: spec.heading, suppressed: context.profile.suppressed)))
+        var figure = builder.frame(role: .figure(alt: Self.description(programming, heading: spec.heading, context: context)))
         figure.origin = .zero
         return SectionHeading.wrap(spec.heading, content: figure, context: context, section: .init(kind: .participationModel, field: "programming"))
     }
 
-    static let emptyNote = "No activities reported"
-
     /// The figure in words, for its alternative text: each mode, inner ones in order and then
-    /// Champion, with its activities.
-    static func description(_ programming: Programming, heading: String?, suppressed: [String: Suppression]) -> String {
+    /// Champion, with its activities, in the sheet's language.
+    static func description(_ programming: Programming, heading: String?, context: LayoutContext) -> String {
+        let strings = context.strings
         let modes = (ParticipationMode.inner + [.champion]).map { mode -> String in
             let activities = programming[mode]
             let shown = activities.isEmpty
-                ? (suppressed["programming.\(mode.rawValue)"]?.notice ?? emptyNote.lowercased())
+                ? (context.profile.suppressed["programming.\(mode.rawValue)"].map { SuppressionNotice.reason($0, context: context) }
+                    ?? strings.text("model.none"))
                 : activities.joined(separator: "; ")
-            return "\(mode.label): \(shown)"
+            return "\(strings.text("mode.\(mode.rawValue)")): \(shown)"
         }
-        return "\(heading ?? "Community Participation Model"): " + modes.joined(separator: ". ") + "."
+        return "\(heading.map(strings.template) ?? strings.text("about.model-name")): " + modes.joined(separator: ". ") + "."
     }
 }
 

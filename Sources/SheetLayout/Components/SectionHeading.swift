@@ -10,7 +10,9 @@ enum SectionHeading {
             return Frame(origin: content.origin, size: content.size, items: [.group(inner)], role: .section(section))
         }
         var builder = FrameBuilder(width: content.size.width)
-        let shown = section.continued ? "\(heading) (continued)" : heading
+        // The template's heading in the sheet's language.
+        let translated = context.strings.template(heading)
+        let shown = section.continued ? context.strings.text("heading.continued", ["heading": translated]) : translated
         let title = context.text(shown, style: "heading", width: content.size.width, profileLanguage: false)
         builder.stack(title, role: .heading(level: 2), gapAfter: context.space(3))
         builder.addDecoration(Shape(

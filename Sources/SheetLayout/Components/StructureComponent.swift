@@ -10,10 +10,10 @@ struct StructureComponent: SheetComponent {
         var builder = FrameBuilder(width: width)
         var entries: [(String, Frame)] = []
         if let host = structure.host {
-            entries.append(("Host", Self.single(context.text(host, style: "body", width: width, field: "structure.host"), width: width)))
+            entries.append((context.strings.text("structure.host"), Self.single(context.text(host, style: "body", width: width, field: "structure.host"), width: width)))
         }
         if let governance = structure.governance {
-            entries.append(("Governance", Self.single(context.text(governance, style: "body", width: width, field: "structure.governance"), width: width)))
+            entries.append((context.strings.text("structure.governance"), Self.single(context.text(governance, style: "body", width: width, field: "structure.governance"), width: width)))
         }
         if !structure.leadership.isEmpty {
             let items: [[[RichSpan]]] = structure.leadership.map { role in
@@ -21,7 +21,7 @@ struct StructureComponent: SheetComponent {
                 if let name = role.name { spans.append(RichSpan(" — \(name)")) }
                 return [spans]
             }
-            entries.append(("Leadership", Bullets.list(items, style: "body", width: width, context: context, field: "structure.leadership")))
+            entries.append((context.strings.text("structure.leadership"), Bullets.list(items, style: "body", width: width, context: context, field: "structure.leadership")))
         }
         for (index, (label, content)) in entries.enumerated() {
             builder.stack(context.text(label, style: "label", width: width, profileLanguage: false), role: .heading(level: 3), gapAfter: context.space(1.5))

@@ -14,7 +14,7 @@ struct TitleBandComponent: SheetComponent {
         let gap = context.template.grid.gutter
 
         // Period block on the right.
-        let periodLabel = context.text("Community profile", style: "band-label", width: nil, profileLanguage: false)
+        let periodLabel = context.text(context.strings.text("band.label"), style: "band-label", width: nil, profileLanguage: false)
         // A span of months is set smaller than a single year, so that it stays on one line.
         var periodStyle = "band-period"
         var period = context.text(context.periodLabel, style: periodStyle, width: nil, alignment: .end, field: "period", profileLanguage: false)
@@ -47,8 +47,8 @@ struct TitleBandComponent: SheetComponent {
             texts.stack(context.text(short, style: "subtitle", width: textWidth, field: "short_name"), role: .paragraph)
         }
         texts.cursor += context.space(5)
-        var meta = profile.type.label
-        if let founded = profile.founded { meta += "  ·  Founded \(founded)" }
+        var meta = context.strings.text("type.\(profile.type.rawValue)")
+        if let founded = profile.founded { meta += "  ·  " + context.strings.text("band.founded", ["year": String(founded)]) }
         texts.stack(context.text(meta, style: "band-meta", width: textWidth, field: "type", profileLanguage: false), role: .paragraph)
         let textFrame = texts.frame()
 
@@ -85,7 +85,7 @@ struct TitleBandComponent: SheetComponent {
             case .jpeg: .jpeg
             case .svg: .svg
             }
-            let description = "Logo of \(profile.name)"
+            let description = context.strings.text("logo.alt", ["name": profile.name])
             let image = PositionedImage(rect: Rect(origin: .zero, size: fitted.size), path: logo.resolvedPath, format: format, description: description)
             builder.add(Frame(origin: fitted.origin, size: fitted.size, items: [.image(image)], role: .figure(alt: description)))
         }

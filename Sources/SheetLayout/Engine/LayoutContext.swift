@@ -17,7 +17,17 @@ public struct LayoutContext: Sendable {
     /// "2026-11-20", printed in the footer.
     public var generatedOn: String
     /// Numbers as the sheet's language writes them (English unless the engine says otherwise).
-    public var numbers: NumberText = .english
+    public var numbers: NumberText
+
+    /// The template's words in the sheet's language.
+    public var strings: SheetStrings
+    /// The sheet's language (BCP 47): the run's `--language`, else the profile's.
+    public var language: String
+
+    /// A breakdown category's label: the sheet language's, else the template's own.
+    public func label(forCategory slug: String, field: String) -> String {
+        strings.label(slug) ?? template.label(forCategory: slug, field: field)
+    }
 
     /// The locale the sheet's own words, numbers and dates are written in.
     public var locale: Locale { numbers.locale }
@@ -56,7 +66,7 @@ public struct LayoutContext: Sendable {
             : paragraphs
         let block = TextBlock(
             paragraphs: shown, style: style, width: width, alignment: alignment,
-            language: profileLanguage ? profile.language : "en",
+            language: profileLanguage ? profile.language : strings.language,
             paragraphSpacing: space(template.spacing.item + 2), linkColor: color("link"))
         return PositionedText(origin: origin, block: block, metrics: measurer.measure(block), field: field)
     }

@@ -8,11 +8,15 @@ public struct LayoutOptions: Sendable, Hashable {
     public var date: Date
     /// The tool's name and version, for the PDF's creator field.
     public var creator: String
+    /// The language of the sheet's own words for every profile (`build --language`); nil for
+    /// each profile's own `language`.
+    public var language: String?
 
-    public init(paper: PaperSize? = nil, date: Date, creator: String) {
+    public init(paper: PaperSize? = nil, date: Date, creator: String, language: String? = nil) {
         self.paper = paper
         self.date = date
         self.creator = creator
+        self.language = language
     }
 
     /// `2026-11-20` in UTC.

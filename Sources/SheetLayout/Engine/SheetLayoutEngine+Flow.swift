@@ -327,6 +327,6 @@ extension SheetLayoutEngine {
         var contentFrame = content.frame()
         contentFrame.origin = Point(x: margins.left, y: 0)
         page.add(contentFrame)
-        return Page(size: context.pageSize, frame: page.frame(height: context.pageSize.height, role: .page), title: title)
+        return Page(size: context.pageSize, frame: page.frame(height: context.pageSize.height, role: .page), title: context.strings.template(title))
     }
 }

@@ -18,16 +18,28 @@ public struct SheetLayoutEngine: Sendable {
     public func layout(_ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
         let paper = options.paper ?? template.defaultPaper
         let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
+        // The sheet's own words, numbers and dates: in the language the run asks for, else the
+        // profile's; English words, with a warning, when the template does not translate it.
+        let language = options.language ?? profile.language
+        let numbers = NumberText(language: language)
+        let (strings, translated) = template.sheetStrings(for: language, numbers: numbers)
         var base = LayoutContext(
             profile: profile, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
             pageSize: pageSize, pageNumber: 1, pageCount: template.pages.count, generatedOn: options.dateText,
-            numbers: NumberText(language: profile.language))
+            numbers: numbers, strings: strings, language: language)
+        // A run's `--language` is warned about once for the run (LoadStage), not on every sheet.
+        var untranslated: [Diagnostic] = []
+        if !translated, options.language == nil {
+            var location = SourceLocation(file: profile.file, line: 1, column: 1)
+            if case .profile(let origin)? = profile.origins["language"] { location = origin }
+            untranslated.append(template.untranslatedWarning(language, at: location))
+        }
 
         if let first = template.firstPage, let flow = template.flow {
             var context = base
             context.pageCount = 1
             let flowing = layoutFlowing(profile, first: first, flow: flow, base: context, options: options)
-            return result(profile, taxonomy: taxonomy, options: options, periodLabel: base.periodLabel, pages: flowing.pages, diagnostics: flowing.diagnostics,
+            return result(profile, taxonomy: taxonomy, options: options, context: base, pages: flowing.pages, diagnostics: untranslated + flowing.diagnostics,
                           scales: Array(repeating: flowing.scale, count: flowing.pages.count))
         }
 
@@ -38,7 +50,7 @@ public struct SheetLayoutEngine: Sendable {
         base.pageCount = pageTemplates.count
 
         var pages: [Page] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = untranslated
         var scales: [Double] = []
         for (index, pageTemplate) in pageTemplates.enumerated() {
             var context = base
@@ -55,21 +67,22 @@ public struct SheetLayoutEngine: Sendable {
             if page.overflow > 0.01 {
                 diagnostics.append(overflowDiagnostic(page, profile: profile, paper: paper, pageNumber: index + 1, scale: context.scale))
             }
-            pages.append(Page(size: pageSize, frame: page.frame, title: pageTemplate.title))
+            pages.append(Page(size: pageSize, frame: page.frame, title: strings.template(pageTemplate.title)))
         }
-        return result(profile, taxonomy: taxonomy, options: options, periodLabel: base.periodLabel, pages: pages, diagnostics: diagnostics, scales: scales)
+        return result(profile, taxonomy: taxonomy, options: options, context: base, pages: pages, diagnostics: diagnostics, scales: scales)
     }
 
-    /// The finished sheet: its pages, what layout found (with the glyph warnings), and the metadata.
+    /// The finished sheet: its pages, what layout found (with the glyph warnings), and the
+    /// metadata, in the words and period of the sheet's `context`.
     func result(
-        _ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions, periodLabel: String, pages: [Page], diagnostics: [Diagnostic],
+        _ profile: Profile, taxonomy: Taxonomy, options: LayoutOptions, context: LayoutContext, pages: [Page], diagnostics: [Diagnostic],
         scales: [Double]
     ) -> LayoutResult {
         let diagnostics = diagnostics + glyphWarnings(pages, profile: profile)
         let metadata = DocumentMetadata(
             title: profile.name,
-            subject: "Community profile of \(profile.name), \(periodLabel): \(profile.mission)",
-            keywords: profile.keywords.map { taxonomy.label(for: $0) ?? $0 },
+            subject: context.strings.text("document.subject", ["name": profile.name, "period": context.periodLabel, "mission": profile.mission]),
+            keywords: profile.keywords.map { taxonomy.label(for: $0, language: context.language) ?? $0 },
             author: profile.contact.name,
             creator: options.creator, language: profile.language, date: options.date,
             bookmark: profile.name)
@@ -210,6 +223,8 @@ public struct SheetLayoutEngine: Sendable {
             hint: "shorten \(subject) or other texts on page \(pageNumber)", field: field)
     }
 
+    /// The one warning for a sheet whose language the template does not translate, at the
+    /// profile's `language` (or for the run, when `--language` asked for it).
     func glyphWarnings(_ pages: [Page], profile: Profile) -> [Diagnostic] {
         var seen: Set<String> = []
         var diagnostics: [Diagnostic] = []

@@ -27,6 +27,8 @@ public struct Template: Sendable, Hashable {
     public var flow: FlowTemplate?
     /// Small icons used by components, by name, as absolute paths of SVG files.
     public var icons: [String: String]
+    /// The words the template puts on a sheet, per language (`strings/`).
+    public var strings = TemplateStrings(tables: [:])
 
     public init(
         name: String, directory: String, defaultPaper: PaperSize, papers: [PaperSize: Size], margins: EdgeInsets,

@@ -9,6 +9,8 @@ public enum TemplateLoader {
         public var template: Template?
         public var diagnostics: [Diagnostic]
         public var source: String?
+        /// The text of each strings file read, by path, for diagnostics.
+        public var stringSources: [String: String] = [:]
     }
 
     public static let fileName = "template.yaml"
@@ -51,9 +53,12 @@ public enum TemplateLoader {
                           source: try? TextDecoding.decodeUTF8(data).get())
         }
         var reader = NodeReader(file: file)
-        let template = read(root, directory: directory, reader: &reader)
-        let diagnostics = parseDiagnostics + reader.diagnostics
-        return Result(template: diagnostics.hasErrors ? nil : template, diagnostics: diagnostics, source: document.text)
+        var template = read(root, directory: directory, reader: &reader)
+        let strings = TemplateStringsLoader.load(directory: directory, template: template)
+        if let loaded = strings.strings { template?.strings = loaded }
+        let diagnostics = parseDiagnostics + reader.diagnostics + strings.diagnostics
+        return Result(template: diagnostics.hasErrors ? nil : template, diagnostics: diagnostics, source: document.text,
+                      stringSources: strings.sources)
     }
 
     static let rootKeys = ["format", "name", "paper", "papers", "margins", "grid", "fit", "spacing", "fonts", "colors", "palette", "styles", "labels", "icons", "pages", "first_page", "flow"]

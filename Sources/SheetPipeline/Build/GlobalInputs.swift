@@ -4,13 +4,15 @@ import SheetLayout
 import SheetSurvey
 
 /// Digests of the inputs every sheet shares: taxonomy, template folder, survey files, tool
-/// version, paper and date.
+/// version, paper, language and date.
 struct GlobalInputs: Equatable {
     var taxonomy: String
     var template: String
     var surveys: String
     var tool: String
     var paper: String
+    /// `--language`, nil when each profile's own language is used.
+    var language: String?
     var date: String
 
     init(configuration: RunConfiguration, paper: String) {
@@ -24,12 +26,13 @@ struct GlobalInputs: Equatable {
             (profiles as NSString).appendingPathComponent(SurveyMerger.folderName), limit: SurveyCSV.maximumFileSize)
         tool = configuration.creator
         self.paper = paper
+        language = configuration.language
         date = LayoutOptions(date: configuration.date, creator: configuration.creator).dateText
     }
 
     /// Whether a sheet made from `inputs` shares these, survey files aside.
     func matches(_ inputs: Manifest.SheetInputs, includingSurveys: Bool) -> Bool {
         inputs.taxonomy == taxonomy && inputs.template == template && inputs.tool == tool && inputs.paper == paper
-            && inputs.date == date && (!includingSurveys || inputs.surveys == surveys)
+            && inputs.language == language && inputs.date == date && (!includingSurveys || inputs.surveys == surveys)
     }
 }

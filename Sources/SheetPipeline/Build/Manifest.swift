@@ -58,11 +58,13 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var surveyRows: String
         public var tool: String
         public var paper: String
+        /// `--language` when the run gave one; absent otherwise (and in older manifests).
+        public var language: String?
         /// The date printed in the footer.
         public var date: String
 
         enum CodingKeys: String, CodingKey {
-            case profile, logo, logoPath = "logo_path", taxonomy, template, surveys, surveyRows = "survey_rows", tool, paper, date
+            case profile, logo, logoPath = "logo_path", taxonomy, template, surveys, surveyRows = "survey_rows", tool, paper, language, date
         }
     }
 

@@ -142,7 +142,7 @@ extension SheetRun {
             profile: Fingerprint.file(profile.file, limit: YAMLDocument.maximumFileSize) ?? "",
             logo: profile.logo.flatMap { Fingerprint.file($0.resolvedPath, limit: ImageProbe.maximumFileSize) },
             logoPath: profile.logo?.resolvedPath, taxonomy: globals.taxonomy, template: globals.template, surveys: globals.surveys,
-            surveyRows: surveyRows, tool: globals.tool, paper: globals.paper, date: globals.date)
+            surveyRows: surveyRows, tool: globals.tool, paper: globals.paper, language: globals.language, date: globals.date)
     }
 
     // MARK: - Rendering

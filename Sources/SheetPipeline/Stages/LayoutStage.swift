@@ -7,7 +7,7 @@ public enum LayoutStage {
         _ profile: Profile, inputs: RunInputs, configuration: RunConfiguration, measurer: any TextMeasurer
     ) -> LayoutResult {
         let engine = SheetLayoutEngine(template: inputs.template, measurer: measurer)
-        let options = LayoutOptions(paper: configuration.paper, date: configuration.date, creator: configuration.creator)
+        let options = LayoutOptions(paper: configuration.paper, date: configuration.date, creator: configuration.creator, language: configuration.language)
         return engine.layout(profile, taxonomy: inputs.taxonomy, options: options)
     }
 }

@@ -24,9 +24,14 @@ public enum LoadStage {
         if let source = templateResult.source {
             sources.add(file: (configuration.templateDirectory as NSString).appendingPathComponent(TemplateLoader.fileName), text: source)
         }
+        for (file, text) in templateResult.stringSources { sources.add(file: file, text: text) }
         diagnostics += templateResult.diagnostics
         guard let template = templateResult.template else {
             throw .invalidTemplate(directory: configuration.templateDirectory, diagnostics: templateResult.diagnostics)
+        }
+        // `--language` the template does not translate: one warning for the run.
+        if let language = configuration.language, template.strings.table(for: language) == nil {
+            diagnostics.append(template.untranslatedWarning(language, at: nil))
         }
 
         var isDirectory: ObjCBool = false
