@@ -23,7 +23,9 @@ enum Bullets {
         var builder = FrameBuilder(width: width)
         let indent = context.space(10)
         let text = context.text(paragraphs, style: style, width: width - indent, field: field)
-        let rtl = text.metrics.rightToLeft
+        // A right-to-left sheet is mirrored as a whole; an item is mirrored here only when its
+        // text runs the other way from its page (Arabic in a left-to-right sheet).
+        let rtl = text.metrics.rightToLeft != context.rightToLeft
         let size = text.block.style.size
         let radius = max(1.2, size * 0.17)
         let dotY = text.metrics.firstBaseline - size * 0.32

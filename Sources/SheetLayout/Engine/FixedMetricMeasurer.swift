@@ -4,7 +4,8 @@ import SheetCore
 /// character is `advance` × size wide (wide East Asian characters twice that), lines break
 /// greedily at spaces (inside a word, between characters, only when the word alone is too
 /// wide), and each line is `style.linePitch` tall with its baseline at 0.8 × size. Lines are
-/// aligned in the block's width (against the widest line when it has none).
+/// aligned in the block's width (against the widest line when it has none); a block whose
+/// direction is right to left has its lines (and links) at the right for `start`.
 public struct FixedMetricMeasurer: TextMeasurer {
     public var advance: Double
 
@@ -36,7 +37,8 @@ public struct FixedMetricMeasurer: TextMeasurer {
         let pitch = block.style.linePitch
         let spaceWidth = width(of: " ", size: size, spacing: block.style.letterSpacing)
         var drafts: [LineDraft] = []
-        var links: [LinkBox] = []
+        // Links with the line they are on, placed once the line's alignment is known.
+        var links: [(box: LinkBox, line: Int)] = []
         var paragraphTops: [Double] = []
         var y = 0.0
         for (index, paragraph) in block.paragraphs.enumerated() {
@@ -68,7 +70,8 @@ public struct FixedMetricMeasurer: TextMeasurer {
                 }
                 if let url = span.link {
                     let lineTop = y + Double(lineCount - 1) * pitch
-                    links.append(LinkBox(url: url, rect: Rect(x: max(0, line.width - wordWidth), y: lineTop, width: min(wordWidth, line.width), height: pitch)))
+                    links.append((LinkBox(url: url, rect: Rect(x: max(0, line.width - wordWidth), y: lineTop, width: min(wordWidth, line.width), height: pitch)),
+                                  drafts.count))
                 }
             }
             drafts.append(line)
@@ -82,16 +85,24 @@ public struct FixedMetricMeasurer: TextMeasurer {
         for draft in drafts {
             top = draft.paragraph != previousParagraph ? paragraphTops[draft.paragraph] : top + pitch
             previousParagraph = draft.paragraph
+            let rightToLeft = block.direction == .rightToLeft
             let x = switch block.alignment {
-            case .start: 0.0
+            case .start: rightToLeft ? box - draft.width : 0.0
             case .center: (box - draft.width) / 2
-            case .end: box - draft.width
+            case .end: rightToLeft ? 0.0 : box - draft.width
             }
             lines.append(TextLine(spans: draft.spans, origin: Point(x: x, y: top + 0.8 * size), width: draft.width))
         }
+        // A link moves with its line's alignment (its words keep their order: the fixed metrics
+        // treat every text as one left-to-right run).
+        let placedLinks = links.map { link in
+            var box = link.box
+            if link.line < lines.count { box.rect.origin.x += lines[link.line].origin.x }
+            return box
+        }
         return TextMetrics(
-            size: Size(width: widest, height: y), lineCount: lines.count, firstBaseline: 0.8 * size, links: links,
-            lines: lines, linePitch: pitch)
+            size: Size(width: widest, height: y), lineCount: lines.count, firstBaseline: 0.8 * size, links: placedLinks,
+            rightToLeft: block.direction == .rightToLeft, lines: lines, linePitch: pitch)
     }
 
     func width(of text: String, size: Double, spacing: Double) -> Double {

@@ -24,6 +24,15 @@ public struct LayoutContext: Sendable {
     /// The sheet's language (BCP 47): the run's `--language`, else the profile's.
     public var language: String
 
+    /// Whether the sheet's language writes right to left (ar, fa, he, ur, …, as CLDR says
+    /// through Foundation): then every text runs right to left and the page is mirrored.
+    public var rightToLeft: Bool { Self.writesRightToLeft(language) }
+
+    /// Whether `language` (BCP 47) writes right to left, from CLDR's character order.
+    public static func writesRightToLeft(_ language: String) -> Bool {
+        Locale.Language(identifier: language).characterDirection == .rightToLeft
+    }
+
     /// A breakdown category's label: the sheet language's, else the template's own.
     public func label(forCategory slug: String, field: String) -> String {
         strings.label(slug) ?? template.label(forCategory: slug, field: field)
@@ -67,7 +76,8 @@ public struct LayoutContext: Sendable {
         let block = TextBlock(
             paragraphs: shown, style: style, width: width, alignment: alignment,
             language: profileLanguage ? profile.language : strings.language,
-            paragraphSpacing: space(template.spacing.item + 2), linkColor: color("link"))
+            paragraphSpacing: space(template.spacing.item + 2), linkColor: color("link"),
+            direction: rightToLeft ? .rightToLeft : .automatic)
         return PositionedText(origin: origin, block: block, metrics: measurer.measure(block), field: field)
     }
 

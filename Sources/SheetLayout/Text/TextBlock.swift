@@ -11,6 +11,17 @@ public struct TextBlock: Sendable, Hashable {
         case end
     }
 
+    /// The paragraphs' base direction.
+    public enum Direction: String, Sendable, Hashable {
+        /// From each paragraph's first strong letter (Unicode's rule P2): Arabic text in a
+        /// left-to-right sheet runs right to left.
+        case automatic
+        /// Right to left whatever the letters, for every text of a right-to-left sheet: a
+        /// Latin name is a left-to-right run inside a right-to-left line, aligned as the
+        /// Arabic around it is.
+        case rightToLeft
+    }
+
     public var paragraphs: [[RichSpan]]
     public var style: TextStyle
     /// The width lines break at, in points; nil for one unbroken line per paragraph.
@@ -23,11 +34,13 @@ public struct TextBlock: Sendable, Hashable {
     public var paragraphSpacing: Double
     /// Colour of link text.
     public var linkColor: Color?
+    public var direction: Direction
 
     public init(
         paragraphs: [[RichSpan]], style: TextStyle, width: Double?, alignment: Alignment = .start,
-        language: String = "en", paragraphSpacing: Double = 0, linkColor: Color? = nil
+        language: String = "en", paragraphSpacing: Double = 0, linkColor: Color? = nil, direction: Direction = .automatic
     ) {
+        self.direction = direction
         self.paragraphs = paragraphs
         self.style = style
         self.width = width

@@ -51,6 +51,7 @@ final class TextEngine {
         var style: TextStyle
         var language: String
         var linkColor: Color?
+        var direction: TextBlock.Direction
     }
 
     private struct VerticalKey: Hashable {
@@ -121,7 +122,7 @@ final class TextEngine {
     func shape(_ line: TextLine, of block: TextBlock) -> ParagraphLayout {
         let key = LineKey(
             spans: line.spans, hyphenated: line.hyphenated, width: line.hyphenated ? line.width : 0, style: block.style,
-            language: block.language, linkColor: block.linkColor)
+            language: block.language, linkColor: block.linkColor, direction: block.direction)
         if let cached = lineLayouts[key] { return cached }
         let layout: ParagraphLayout
         if let kept = previousSheetLineLayouts.removeValue(forKey: key) {
@@ -155,7 +156,7 @@ final class TextEngine {
     /// `size × lineHeight`, paragraphs `paragraphSpacing` apart.
     private func makeLayout(_ block: TextBlock) -> BlockLayout {
         let style = block.style
-        let (context, language) = context(for: block.language)
+        let (context, language) = context(for: block.language, direction: block.direction)
         let fontKey = FontKey(style)
         let description = fontDescription(for: style, key: fontKey)
         let vertical = metrics(
@@ -201,11 +202,15 @@ final class TextEngine {
             pango_layout_set_width(layout, -1)
         }
         // With auto-dir (the default) Pango swaps left and right for right-to-left paragraphs,
-        // which makes LEFT mean "start".
+        // which makes LEFT mean "start". A right-to-left block has its direction from the
+        // context and no auto-dir, and Pango swaps nothing then (get_alignment in
+        // pango-layout.c swaps only under auto-dir): start is RIGHT.
+        let rightToLeft = block.direction == .rightToLeft
+        if rightToLeft { pango_layout_set_auto_dir(layout, 0) }
         switch block.alignment {
-        case .start: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        case .start: pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
-        case .end: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .end: pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT)
         }
         let plain = ParagraphText(spans)
         // Soft hyphens at the dictionary's points, before Pango sees the text: it may break a
@@ -229,12 +234,14 @@ final class TextEngine {
     /// soft hyphen at its end, a word after it that cannot fit, and the line's width plus a
     /// point, so that Pango breaks exactly there and draws its hyphen.
     private func makeLineLayout(_ key: LineKey) -> ParagraphLayout {
-        let (context, language) = context(for: key.language)
+        let (context, language) = context(for: key.language, direction: key.direction)
         let fontKey = FontKey(key.style)
         let description = fontDescription(for: key.style, key: fontKey)
         guard let layout = pango_layout_new(context) else { preconditionFailure("Pango could not create a layout") }
         pango_layout_set_font_description(layout, description)
         pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        // The line's runs in the order its paragraph's base direction gives them.
+        if key.direction == .rightToLeft { pango_layout_set_auto_dir(layout, 0) }
         var spans = key.spans
         if key.hyphenated {
             if spans.isEmpty { spans.append(RichSpan("")) }
@@ -285,9 +292,10 @@ final class TextEngine {
     /// and the `PangoLanguage` for the attribute lists. The context's language steers font
     /// fallback and the default shaping language. Languages are interned by Pango and never
     /// freed.
-    private func context(for tag: String) -> (context: OpaquePointer, language: OpaquePointer?) {
+    private func context(for tag: String, direction: TextBlock.Direction) -> (context: OpaquePointer, language: OpaquePointer?) {
         let language = pango_language_from_string(tag)
-        if let context = contexts[tag] { return (context, language) }
+        let key = direction == .rightToLeft ? tag + "|rtl" : tag
+        if let context = contexts[key] { return (context, language) }
         guard let context = pango_font_map_create_context(fontMap) else {
             preconditionFailure("Pango could not create a context")
         }
@@ -300,12 +308,13 @@ final class TextEngine {
         pango_cairo_context_set_resolution(context, 72)
         pango_context_set_round_glyph_positions(context, 0)
         pango_context_set_language(context, language)
+        if direction == .rightToLeft { pango_context_set_base_dir(context, PANGO_DIRECTION_RTL) }
         if contexts.count >= Self.contextLimit {
             // Cached layouts hold references to their contexts, so dropping ours is safe.
             for old in contexts.values { GLibInterop.unref(old) }
             contexts.removeAll()
         }
-        contexts[tag] = context
+        contexts[key] = context
         return (context, language)
     }
 
