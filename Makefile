@@ -21,8 +21,10 @@ test: setup venv
 	$(MAKE) test-man
 	$(SWIFT) test --skip-build
 	A11Y_REPORT=$(A11Y_REPORT) bash scripts/a11y-check.sh $(BIN) $(VENV)/bin/python
+	$(VENV)/bin/python scripts/gallery-check.py $(BIN)
 
-# Python test tools (pikepdf for ../shared/tools/a11y_check.py, actionlint, check-jsonschema)
+# Python test tools (pikepdf for ../shared/tools/a11y_check.py, actionlint, check-jsonschema,
+# playwright for the gallery in Chromium: scripts/gallery-check.py)
 # in .venv, from scripts/test-requirements.txt; made again when that file changes.
 VENV := .venv
 venv: $(VENV)/.installed

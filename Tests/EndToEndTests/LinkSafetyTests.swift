@@ -221,7 +221,7 @@ struct LinkSafetyTests {
         ])
         #expect(report.diagnostics.first?.hint == "this is a fault of profilesheet or a library it uses, not of the profile; please report it with the profile and its logo")
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/output").sorted()
-        #expect(names == ["collection.pdf", "index.html", "manifest.json", "plain.pdf", "plain.png"], "no temporary file left either")
+        #expect(names == ["collection.pdf", "index.html", "manifest.json", "plain.pdf", "plain.png", "profiles.csv", "profiles.json"], "no temporary file left either")
         // The collection holds the sheet that passed, and only it.
         let pages = try CommandRunner.pdfinfo(root + "/output/collection.pdf")["Pages"]
         let plainPages = try CommandRunner.pdfinfo(root + "/output/plain.pdf")["Pages"]
@@ -237,7 +237,7 @@ struct LinkSafetyTests {
         #expect(report.diagnostics.first?.location == nil)
         #expect(report.diagnostics.first?.message.hasPrefix("'collection.pdf' failed the PDF structure check and was not written: ") == true, "\(report.diagnostics)")
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/output").sorted()
-        #expect(names == ["index.html", "manifest.json", "plain.pdf", "plain.png"])
+        #expect(names == ["index.html", "manifest.json", "plain.pdf", "plain.png", "profiles.csv", "profiles.json"])
         // The manifest records no collection, so the next build writes it.
         let again = SheetRun(configuration: configuration(root, alter: nil)).build([], options: BuildOptions(jobs: 1))
         #expect(again.diagnostics.isEmpty, "\(again.diagnostics)")

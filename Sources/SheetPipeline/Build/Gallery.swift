@@ -1,8 +1,11 @@
 import Foundation
 
 /// `output/index.html`: every sheet with its thumbnail, name, type, keywords and a download
-/// link. One self-contained page (no scripts, no external files), readable on a phone, with
-/// real headings, list markup and alternative texts for screen readers.
+/// link. One self-contained page (no external files, no framework: it works offline and from
+/// `file://`), readable on a phone, with real headings, list markup and alternative texts for
+/// screen readers. A small script of its own (`GalleryFinder.script`) adds a search box,
+/// filters by type, keyword and language and a choice of order; without script the controls
+/// stay hidden and every community is listed.
 enum Gallery {
     static let fileName = "index.html"
 
@@ -35,6 +38,8 @@ enum Gallery {
             .meta { font-weight: 400; color: var(--muted); }
             .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
             footer { max-width: 72rem; margin: 0 auto; padding: 1rem; color: var(--muted); font-size: .9rem; }
+            .facts { margin: .2rem 0 0; color: var(--muted); font-size: .85rem; }
+        \(GalleryFinder.style)
           </style>
         </head>
         <body>
@@ -43,8 +48,9 @@ enum Gallery {
             <p>\(count) communit\(count == 1 ? "y" : "ies"), each a year in the life on a printable sheet.</p>
           </header>
           <main>
-            <p><a class="download" href="collection.pdf" download>Download every sheet in one PDF</a></p>
-            <ul class="sheets">
+            <p><a class="download" href="collection.pdf" download>Download every sheet in one PDF</a> · <a class="download" href="profiles.csv" download>the data as CSV</a> · <a class="download" href="profiles.json" download>as JSON</a></p>
+        \(GalleryFinder.controls)
+            <ul class="sheets" id="sheets" aria-label="Communities">
         """
     }
 
@@ -54,13 +60,26 @@ enum Gallery {
 
                   <ul class="keywords" aria-label="Keywords">\(sheet.keywords.map { "<li>\(escape($0))</li>" }.joined())</ul>
             """
+        let data = sheet.openData
+        let founded = data?.number("founded").map { String(Int($0)) }
+        let members = data?.number("members.count").map { Int($0) }
+        var facts: [String] = []
+        if let founded { facts.append("Founded \(founded)") }
+        if let members { facts.append("\(members.formatted(.number.locale(Locale(identifier: "en_US")))) member\(members == 1 ? "" : "s")") }
+        let factsLine = facts.isEmpty ? "" : "\n              <p class=\"facts\">\(facts.joined(separator: " · "))</p>"
+        let search = ([sheet.name, data?.text("short_name"), sheet.type] + sheet.keywords.map(Optional.some)).compactMap { $0 }.joined(separator: " ")
+        let attributes = [
+            "data-name=\"\(escape(sheet.name))\"", "data-type=\"\(escape(sheet.type))\"", "data-language=\"\(escape(sheet.language))\"",
+            "data-keywords=\"\(escape(sheet.keywords.joined(separator: "\n")))\"", "data-search=\"\(escape(search))\"",
+            founded.map { "data-founded=\"\($0)\"" }, members.map { "data-members=\"\($0)\"" },
+        ].compactMap { $0 }.joined(separator: " ")
         return """
 
-              <li class="sheet">
+              <li class="sheet" \(attributes)>
                 <article aria-labelledby="name-\(escape(sheet.id))">
                   <a class="thumb" href="\(escape(sheet.id)).pdf" tabindex="-1" aria-hidden="true"><img src="\(escape(sheet.id)).png" alt="" width="300" height="388" loading="lazy"></a>
                   <h2 id="name-\(escape(sheet.id))" lang="\(escape(sheet.language))" dir="auto">\(escape(sheet.name))</h2>
-                  <p class="type">\(escape(sheet.type))</p>\(keywords)
+                  <p class="type">\(escape(sheet.type))</p>\(factsLine)\(keywords)
                   <p><a class="download" href="\(escape(sheet.id)).pdf" download>Download the sheet <span class="meta">(PDF, \(sheet.pages) pages)</span><span class="visually-hidden"> for <span lang="\(escape(sheet.language))" dir="auto">\(escape(sheet.name))</span></span></a></p>
                 </article>
               </li>
@@ -73,6 +92,9 @@ enum Gallery {
             </ul>
           </main>
           <footer>Made with profilesheet.</footer>
+          <script>
+        \(GalleryFinder.script)
+          </script>
         </body>
         </html>
 

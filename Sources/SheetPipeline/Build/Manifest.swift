@@ -43,6 +43,10 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var sha256: String
         public var inputs: SheetInputs
         public var warnings: [Diagnostic]
+        /// The community's merged values for `profiles.csv` and `profiles.json`; nil in an
+        /// entry an earlier version wrote (that sheet is rendered again). Named so that `id` stays the
+        /// entry line's first key.
+        public var openData: OpenDataRecord? = nil
     }
 
     /// Digests of everything a sheet depends on.

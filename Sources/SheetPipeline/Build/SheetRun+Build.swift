@@ -119,7 +119,7 @@ extension SheetRun {
     // MARK: - Up to date
 
     func isUpToDate(_ sheet: Manifest.Sheet, file: String, globals: GlobalInputs, includingSurveys: Bool) -> Bool {
-        guard globals.matches(sheet.inputs, includingSurveys: includingSurveys),
+        guard sheet.openData != nil, globals.matches(sheet.inputs, includingSurveys: includingSurveys),
               Fingerprint.file(file, limit: YAMLDocument.maximumFileSize) == sheet.inputs.profile, outputsExist(sheet.id)
         else { return false }
         if let logoPath = sheet.inputs.logoPath {
@@ -182,7 +182,7 @@ extension SheetRun {
                 var cachedNow: Set<String> = []
                 for profile in inputs.profiles {
                     let key = sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? "")
-                    if !options.force, let sheet = entries.sheet(profile.id), sheet.inputs == key, outputsExist(profile.id) {
+                    if !options.force, let sheet = entries.sheet(profile.id), sheet.inputs == key, sheet.openData != nil, outputsExist(profile.id) {
                         current.keep(sheet)
                         cachedNow.insert(profile.file)
                     } else if !digestUpToDate.contains(profile.file) {
@@ -361,7 +361,8 @@ extension SheetRun {
                 keywords: profile.keywords.map { inputs.taxonomy.label(for: $0) ?? $0 }, pages: document.pages.count,
                 sha256: Fingerprint.sha256(pdf),
                 inputs: sheetInputs(for: profile, globals: globals, surveyRows: inputs.surveyFingerprints[profile.id] ?? ""),
-                warnings: (warnings + local.diagnostics.filter { $0.severity != .error }).sorted())
+                warnings: (warnings + local.diagnostics.filter { $0.severity != .error }).sorted(),
+                openData: OpenDataRecord(profile: profile, contributions: inputs.provenance[profile.file] ?? [:]))
             return (.success(sheet), local.diagnostics)
         } catch {
             return (.failure(error), local.diagnostics)
@@ -405,15 +406,46 @@ extension SheetRun {
         let galleryPath = path(in: output, Gallery.fileName)
         let gallery = try AtomicFileWriter(path: galleryPath, keepIfUnchanged: true)
         gallery.write(Gallery.opening(count: listed.count))
+        var table = OpenDataTable()
         for id in listed {
             guard let sheet = entries.sheet(id) else { throw .unwritableOutput(path: galleryPath, reason: "cannot read the entry of '\(id)' again") }
             gallery.write(Gallery.card(sheet))
+            if let data = sheet.openData { table.note(data) }
         }
         gallery.write(Gallery.closing)
         if try gallery.commit() { report.written.append(galleryPath) }
+        try writeOpenData(listed, entries: entries, table: &table, report: &report)
 
         let head = Manifest.Head(collection: collection, tool: configuration.creator, warnings: runWarnings)
         try writeManifest(head, ids: listed, entries: entries, name: Manifest.fileName, report: &report)
+    }
+
+    /// `profiles.csv` and `profiles.json` for the sheets `ids` (docs/open-data.md), streamed
+    /// from their entries; each written only when its bytes change.
+    private func writeOpenData(_ ids: [String], entries: SheetEntryStore, table: inout OpenDataTable, report: inout RunReport) throws(PipelineError) {
+        let output = configuration.outputDirectory
+        let csvPath = path(in: output, OpenDataTable.csvFileName)
+        let jsonPath = path(in: output, OpenDataTable.jsonFileName)
+        let csv = try AtomicFileWriter(path: csvPath, keepIfUnchanged: true)
+        let json = try AtomicFileWriter(path: jsonPath, keepIfUnchanged: true)
+        csv.write(OpenDataTable.line(table.columns()))
+        json.write("{\"format\":1,\"communities\":[\n")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var first = true
+        for id in ids {
+            guard let data = entries.sheet(id)?.openData else { throw .unwritableOutput(path: csvPath, reason: "cannot read the entry of '\(id)' again") }
+            csv.write(OpenDataTable.line(table.cells(data)))
+            do {
+                json.write((first ? "" : ",\n") + String(decoding: try encoder.encode(data), as: UTF8.self))
+            } catch {
+                throw .unwritableOutput(path: jsonPath, reason: "encoding the entry of '\(id)': \(error)")
+            }
+            first = false
+        }
+        json.write((first ? "" : "\n") + "]}\n")
+        if try csv.commit() { report.written.append(csvPath) }
+        if try json.commit() { report.written.append(jsonPath) }
     }
 
     /// Writes `collection.pdf` from the sheets `ids`; false when it failed its structure check

@@ -1,5 +1,6 @@
 import SheetCore
 import SheetLayout
+import SheetSurvey
 
 /// Everything a run reads before laying anything out: the template, the taxonomy, the
 /// profiles that loaded, and the diagnostics and source lines gathered so far.
@@ -23,4 +24,7 @@ public struct RunInputs: Sendable {
     /// (answers left out by `min_cell` or as personal), by profile file, so that a build keeps
     /// them with that profile's sheet.
     public var profileWarnings: [String: [Diagnostic]] = [:]
+    /// What each survey offered each field, by profile file and field path (what `explain`
+    /// and the open data say a value came from).
+    public var provenance: SurveyProvenance = [:]
 }

@@ -70,6 +70,7 @@ public enum SurveyStage {
         let wholeIDs = Set(whole.map(\.id))
         for (id, fingerprint) in merged.fingerprints where wholeIDs.contains(id) { result.surveyFingerprints[id] = fingerprint }
         for (file, warnings) in merged.profileWarnings { result.profileWarnings[file, default: []] += warnings }
+        result.provenance.merge(merged.provenance) { _, new in new }
         return (result, Details(profiles: merged.profiles, provenance: merged.provenance))
     }
 }

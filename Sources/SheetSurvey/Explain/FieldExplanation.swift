@@ -35,6 +35,13 @@ public enum FieldExplanation {
 
     /// The explanation, one fact a line.
     public static func text(field: String, profile: Profile, contributions: [SurveyContribution]) -> String {
+        lines(field: field, profile: profile, contributions: contributions).joined(separator: "\n") + "\n"
+    }
+
+    /// The explanation's lines: which field of which profile, `value: …`, then where it came
+    /// from and what became of each survey's offer (`from:`, `overrides:`, `withheld:`, …).
+    /// `explain` prints them; `output/profiles.json` carries them with each field.
+    public static func lines(field: String, profile: Profile, contributions: [SurveyContribution]) -> [String] {
         var lines = ["\(field) of \(profile.id) (\(profile.file))"]
         lines.append("value: " + (value(field, of: profile) ?? "not set"))
         switch profile.origins[field] {
@@ -83,7 +90,7 @@ public enum FieldExplanation {
                 lines.append("not set: survey \(contribution.sourceText): every answer was left out")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// What the privacy rules left out of a survey's value: answers too few gave, and answers
