@@ -1,13 +1,21 @@
 import Foundation
 import SheetCore
 
-/// The comparison's sections: the band, the tables and the note about the sheet, and the
-/// running header and footer.
+/// The comparison's tables and the note about its sources.
 extension ComparisonLayout {
     static let notReported = "not reported"
     static let withheld = "withheld"
 
     // MARK: Tables
+
+    /// The tables that show something for at least one community, in reading order.
+    func tables() -> [Table] {
+        var tables = [keyFigures(), participation()]
+        for (field, heading) in [("members.regions", "Members by region"), ("members.career_stages", "Members by career stage"), ("funding", "Funding")] {
+            tables.append(breakdown(field, heading: heading))
+        }
+        return tables.compactMap { $0 }
+    }
 
     /// Type, founding year, period, members and the people behind the community.
     func keyFigures() -> Table? {
@@ -33,9 +41,9 @@ extension ComparisonLayout {
             ("Volunteers", "staffing.volunteers", figure("staffing.volunteers") { $0.staffing.volunteers.map(numbers.count) }),
         ]
         let rows = lines.enumerated().map { index, line in
-            row(line.label, cells: profiles.map(line.cell), index: index, field: line.field)
+            grid.row(line.label, cells: profiles.map(line.cell), index: index, field: line.field)
         }
-        return Table(heading: "Key figures", section: .init(kind: .keyFigures), rows: rows, note: nil)
+        return Table(heading: "Key figures", section: .init(kind: .keyFigures), header: namesRow(), rows: rows, note: nil)
     }
 
     /// How many activities each community reports in each mode, Convey to Champion, as bars
@@ -44,7 +52,7 @@ extension ComparisonLayout {
         let largest = profiles.flatMap { profile in ParticipationMode.allCases.map { profile.programming[$0].count } }.max() ?? 0
         var withheldAny = false
         let rows = ParticipationMode.allCases.enumerated().map { index, mode in
-            row(mode.label, cells: profiles.map { profile in
+            grid.row(mode.label, cells: profiles.map { profile in
                 if profile.suppressed["programming"] != nil || profile.suppressed["programming.\(mode.rawValue)"] != nil {
                     withheldAny = true
                     return .missing(Self.withheld)
@@ -56,7 +64,7 @@ extension ComparisonLayout {
             + "the bars share one scale, the largest count in the table."
             + (withheldAny ? " \(withheldNote())" : "")
         return Table(heading: "Programming through the Community Participation Model", section: .init(kind: .participationModel),
-                     rows: rows, note: note)
+                     header: namesRow(), rows: rows, note: note)
     }
 
     /// A breakdown's categories, those most of the communities' members (or money) are in
@@ -94,15 +102,15 @@ extension ComparisonLayout {
                     guard rank < shares.count else { return .empty }
                     return .namedShare(context.template.label(forCategory: shares[rank].category, field: field), shares[rank].percent)
                 }
-                rows.append(row(Self.rankLabel(rank), cells: cells, index: rank, field: field))
+                rows.append(grid.row(Self.rankLabel(rank), cells: cells, index: rank, field: field))
             }
             var note = "Each community's own categories, largest first; each bar is a share of its community's total, "
                 + "on a track that stands for 100 %."
             if withheld.contains(true) { note += " \(withheldNote())" }
-            return Table(heading: heading, section: .init(kind: .barChart, field: field), rows: rows, note: note)
+            return Table(heading: heading, section: .init(kind: .barChart, field: field), header: namesRow(), rows: rows, note: note)
         }
         if categories.isEmpty {
-            rows.append(row("All categories", cells: withheld.map { $0 ? .missing(Self.withheld) : .missing(Self.notReported) }, index: 0, field: field))
+            rows.append(grid.row("All categories", cells: withheld.map { $0 ? .missing(Self.withheld) : .missing(Self.notReported) }, index: 0, field: field))
         }
         for (index, category) in categories.enumerated() {
             let cells: [Cell] = zip(breakdowns, withheld).map { breakdown, withheld in
@@ -111,12 +119,12 @@ extension ComparisonLayout {
                 guard let share = breakdown.shares.first(where: { $0.category == category }) else { return .missing("not listed") }
                 return .share(share.percent)
             }
-            rows.append(row(context.template.label(forCategory: category, field: field), cells: cells, index: index, field: "\(field).\(category)"))
+            rows.append(grid.row(context.template.label(forCategory: category, field: field), cells: cells, index: index, field: "\(field).\(category)"))
         }
         var note = "Each bar is a share of its community's total, on a track that stands for 100 %; "
             + "“not listed”: not a category of that community's breakdown."
         if withheld.contains(true) { note += " \(withheldNote())" }
-        return Table(heading: heading, section: .init(kind: .barChart, field: field), rows: rows, note: note)
+        return Table(heading: heading, section: .init(kind: .barChart, field: field), header: namesRow(), rows: rows, note: note)
     }
 
     /// "Largest", "2nd", "3rd", "4th", …: the row labels of a breakdown listed by rank.
@@ -133,91 +141,7 @@ extension ComparisonLayout {
         return "“Withheld”: the survey behind the value had fewer than \(minimum) responses, so the value is not shown."
     }
 
-    // MARK: Band, header, footer, note
-
-    /// The band across the top of the first page: the sheet's title with its label and the
-    /// period in one heading, and how many communities it compares under it.
-    func band() -> Frame {
-        var builder = FrameBuilder(width: width)
-        let top = context.space(22)
-        let label = context.text("Community profiles", style: "band-label", width: nil, profileLanguage: false)
-        let periods = Array(Set(profiles.map { $0.period.label(locale: context.locale) })).sorted()
-        let periodText = periods.count == 1 ? periods[0] : Self.yearSpan(profiles.map(\.period))
-        var periodStyle = "band-period"
-        var period = context.text(periodText, style: periodStyle, width: nil, alignment: .end, profileLanguage: false)
-        if period.metrics.size.width > context.space(110) {
-            periodStyle = "band-period-long"
-            period = context.text(periodText, style: periodStyle, width: nil, alignment: .end, profileLanguage: false)
-        }
-        let periodWidth = max(label.metrics.size.width, period.metrics.size.width)
-        let textWidth = width - periodWidth - context.template.grid.gutter
-        var title = context.text("Community profiles compared", style: "title", width: textWidth, profileLanguage: false)
-        // The names head the columns, each in its own language; here only their number, so
-        // that no line mixes the scripts of several communities under one language.
-        var names = context.text("\(profiles.count) communities side by side", style: "subtitle", width: textWidth, profileLanguage: false)
-        let textHeight = title.metrics.size.height + context.space(4) + names.metrics.size.height
-        let periodHeight = label.metrics.size.height + period.metrics.size.height
-        let contentHeight = max(textHeight, periodHeight)
-        title.origin = Point(x: 0, y: top + (contentHeight - textHeight) / 2)
-        names.origin = Point(x: 0, y: title.origin.y + title.metrics.size.height + context.space(4))
-        var placedLabel = label
-        let periodTop = top + (contentHeight - periodHeight) / 2
-        placedLabel.origin = Point(x: width - label.metrics.size.width, y: periodTop)
-        var placedPeriod = context.text(periodText, style: periodStyle, width: periodWidth, alignment: .end, profileLanguage: false)
-        placedPeriod.origin = Point(x: width - periodWidth, y: periodTop + label.metrics.size.height)
-        let height = top + contentHeight + context.space(20)
-        builder.insertBackground(Shape(
-            .rectangle(Rect(x: -margins.left, y: 0, width: context.pageSize.width, height: height), cornerRadius: 0), fill: context.color("band")))
-        builder.addDecoration(Shape(
-            .rectangle(Rect(x: -margins.left, y: height - context.space(4), width: context.pageSize.width, height: context.space(4)), cornerRadius: 0),
-            fill: context.color("accent-2")))
-        builder.add(Frame(size: Size(width: width, height: max(names.bounds.maxY, placedPeriod.bounds.maxY)),
-                          items: [.text(title), .text(placedLabel), .text(placedPeriod)], role: .heading(level: 1)))
-        builder.add(names, role: .paragraph)
-        builder.cursor = height
-        return builder.frame(role: .section(.init(kind: .titleBand)))
-    }
-
-    /// "2024–2025" for periods in different years.
-    static func yearSpan(_ periods: [ReportingPeriod]) -> String {
-        let years = periods.flatMap { period -> [Int] in
-            switch period {
-            case .year(let year): [year]
-            case .months(let from, let to): [from.year, to.year]
-            }
-        }
-        guard let first = years.min(), let last = years.max() else { return "" }
-        return first == last ? String(first) : "\(first)–\(last)"
-    }
-
-    /// The running header of the pages after the first.
-    func header() -> Frame {
-        var builder = FrameBuilder(width: width)
-        let text = context.text("Community profiles compared", style: "header-title", width: width, profileLanguage: false)
-        builder.add(text, role: .paragraph)
-        builder.cursor = text.metrics.size.height + context.space(5)
-        builder.addDecoration(Shape(.rectangle(Rect(x: 0, y: builder.cursor, width: width, height: context.space(2.5)), cornerRadius: 0), fill: context.color("accent")))
-        builder.cursor += context.space(2.5)
-        return builder.frame(role: .artifact(.header))
-    }
-
-    /// Every page's footer: what the sheet is, page n of m, the date made.
-    func footer(page: Int, of count: Int) -> Frame {
-        var builder = FrameBuilder(width: width)
-        let third = (width - 2 * context.template.grid.gutter) / 3
-        let left = context.text("Community profiles compared · \(profiles.count) communities", style: "footer", width: third, profileLanguage: false)
-        let center = context.text("Page \(page) of \(count)", style: "footer", width: third, alignment: .center, profileLanguage: false)
-        let right = context.text("Generated \(context.generatedOn)", style: "footer", width: third, alignment: .end, profileLanguage: false)
-        let ruleGap = context.space(6)
-        builder.addDecoration(Shape(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), stroke: Stroke(color: context.color("rule"), width: 0.6)))
-        for (text, x) in [(left, 0.0), (center, third + context.template.grid.gutter), (right, width - third)] {
-            var placed = text
-            placed.origin = Point(x: x, y: ruleGap)
-            builder.add(placed, role: .paragraph)
-        }
-        builder.cursor = ruleGap + max(left.metrics.size.height, center.metrics.size.height, right.metrics.size.height)
-        return builder.frame(role: .artifact(.footer))
-    }
+    // MARK: Note
 
     /// Where the figures come from and under which licences.
     func aboutFrame() -> Frame? {
@@ -225,8 +149,8 @@ extension ComparisonLayout {
         let text = "Each column is one community's profile for its reporting period, with the survey figures merged into it, "
             + "as on its own sheet. Figures come from the communities' own profiles (licences: \(licences)). "
             + "Generated \(context.generatedOn) with profilesheet."
-        let paragraph = context.text(text, style: "note", width: width, profileLanguage: false)
-        var builder = FrameBuilder(width: width)
+        let paragraph = context.text(text, style: "note", width: context.contentWidth, profileLanguage: false)
+        var builder = FrameBuilder(width: context.contentWidth)
         builder.stack(paragraph, role: .paragraph)
         return SectionHeading.wrap("About this comparison", content: builder.frame(), context: context, section: .init(kind: .about))
     }

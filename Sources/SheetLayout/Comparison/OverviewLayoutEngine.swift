@@ -1,0 +1,221 @@
+import Foundation
+import SheetCore
+
+/// Lays out the collection at a glance: the pages that open `collection.pdf` and make
+/// `output/overview.pdf`, in the template's design. Tables a funder reads across the whole
+/// collection: how many communities of each type; every community with its key figures; the
+/// participation model across the collection (activities per mode, one scale for the table);
+/// the funding mixes side by side (each a share of 100 %); how many communities name each
+/// keyword. A value a survey withheld reads "withheld", one a community did not give "not
+/// reported"; neither counts as a zero. Tables longer than a page go on between rows
+/// (`TablePages`).
+public struct OverviewLayoutEngine: Sendable {
+    public var template: Template
+    public var measurer: any TextMeasurer
+
+    public init(template: Template, measurer: any TextMeasurer) {
+        self.template = template
+        self.measurer = measurer
+    }
+
+    /// `periods` are the communities' reporting periods (the band shows their span).
+    public func layout(_ communities: [OverviewCommunity], periods: [ReportingPeriod], taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
+        let paper = options.paper ?? template.defaultPaper
+        let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
+        var base = Profile(id: "overview", name: "Community profiles", type: .other, period: periods.first ?? .year(2025), mission: "", file: "")
+        base.language = "en"
+        let context = LayoutContext(
+            profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
+            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: .english)
+        let overview = Overview(communities: communities, context: context)
+        let period = TablePages.period(of: periods, locale: context.locale)
+        let pages = overview.pages(period: period)
+        let metadata = DocumentMetadata(
+            title: "Community profiles: the collection at a glance",
+            subject: "\(communities.count) community profiles\(period.isEmpty ? "" : ", \(period)"): types, key figures, the participation model, funding and keywords",
+            keywords: [], creator: options.creator, language: "en", date: options.date, bookmark: "The collection at a glance")
+        return LayoutResult(document: SheetDocument(pages: pages, metadata: metadata), diagnostics: [], scales: pages.map { _ in 1 })
+    }
+}
+
+/// One overview being laid out.
+struct Overview {
+    var communities: [OverviewCommunity]
+    var context: LayoutContext
+
+    typealias Cell = TableGrid.Cell
+    typealias Table = TablePages.Table
+
+    static let notReported = "not reported"
+    static let withheld = "withheld"
+
+    var paging: TablePages {
+        TablePages(context: context, title: "The collection at a glance", footerLabel: "Community profiles · \(communities.count) communities")
+    }
+
+    /// The label column of the tables with a row per community: wide enough for a name.
+    var nameWidth: Double { (context.contentWidth * 0.3).rounded(.down) }
+
+    func pages(period: String) -> [Page] {
+        let band = paging.band(title: "The collection at a glance", label: "Community profiles", period: period,
+                               subtitle: "\(communities.count) communit\(communities.count == 1 ? "y" : "ies")")
+        let tables = [types(), directory(), participation(), funding(), keywords()].compactMap { $0 }
+        return paging.pages(band: band, tables: tables, closing: nil)
+    }
+
+    /// The community's name as a row's label, in its own language.
+    func nameContext(_ community: OverviewCommunity) -> LayoutContext {
+        var own = context
+        own.profile.language = community.language
+        return own
+    }
+
+    /// How many communities of each type, the most common first.
+    func types() -> Table? {
+        guard !communities.isEmpty else { return nil }
+        var counts: [CommunityType: Int] = [:]
+        for community in communities { counts[community.type, default: 0] += 1 }
+        let largest = counts.values.max() ?? 0
+        let order = CommunityType.allCases.filter { counts[$0] != nil }.enumerated().sorted { lhs, rhs in
+            let (a, b) = (counts[lhs.element] ?? 0, counts[rhs.element] ?? 0)
+            return a != b ? a > b : lhs.offset < rhs.offset
+        }.map(\.element)
+        let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [context.contentWidth * 0.4])
+        let header = grid.headerRow([grid.columnName("Communities", column: 0)], corner: context.text("Type", style: "label", width: nameWidth, profileLanguage: false))
+        let rows = order.enumerated().map { index, type in
+            grid.row(type.label, cells: [.count(counts[type] ?? 0, of: largest)], index: index, field: "type")
+        }
+        return Table(heading: "Communities by type", section: .init(kind: .keyFigures, field: "type"), header: header, rows: rows, note: nil)
+    }
+
+    /// Every community with its type, founding year and the people behind it.
+    func directory() -> Table? {
+        guard !communities.isEmpty else { return nil }
+        let rest = context.contentWidth - nameWidth
+        let gap = TableGrid.gap(context)
+        let typeWidth = (rest * 0.2).rounded(.down)
+        let other = (rest - typeWidth - 7 * gap) / 6
+        let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [typeWidth] + Array(repeating: other, count: 6))
+        let names = ["Type", "Founded", "Members", "Active", "Paid staff (FTE)", "Community managers", "Volunteers"]
+        let header = grid.headerRow(names.enumerated().map { grid.columnName($0.element, column: $0.offset) },
+                                    corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
+        let numbers = context.numbers
+        let rows = communities.enumerated().map { index, community in
+            func value(_ field: String, _ value: String?) -> Cell {
+                if community.isWithheld(field) { return .missing(Self.withheld) }
+                return value.map(Cell.value) ?? .missing(Self.notReported)
+            }
+            var active = community.activeMembers.map(numbers.count)
+            if let count = community.members, count > 0, let members = community.activeMembers {
+                active = "\(numbers.count(members)) (\(numbers.percent(Double(members) * 100 / Double(count))))"
+            }
+            let cells: [Cell] = [
+                .value(community.type.label),
+                value("founded", community.founded.map(String.init)),
+                value("members.count", community.members.map(numbers.count)),
+                value("members.active", active),
+                value("staffing.paid_fte", community.paidFTE.map { numbers.decimal($0, places: 2) }),
+                value("staffing.community_managers", community.communityManagers.map(numbers.count)),
+                value("staffing.volunteers", community.volunteers.map(numbers.count)),
+            ]
+            return grid.row(community.name, cells: cells, index: index, field: "name", labelContext: nameContext(community))
+        }
+        let note = withheldNote().map { "Active: members active in the period, with their share of all members. \($0)" }
+            ?? "Active: members active in the period, with their share of all members."
+        return Table(heading: "Every community", section: .init(kind: .keyFigures), header: header, rows: rows, note: note)
+    }
+
+    /// Activities per mode for every community, as bars on one scale: the largest count.
+    func participation() -> Table? {
+        guard !communities.isEmpty else { return nil }
+        let grid = TableGrid(context: context, labelWidth: nameWidth, equalColumns: ParticipationMode.allCases.count)
+        let header = grid.headerRow(ParticipationMode.allCases.enumerated().map { grid.columnName($0.element.label, column: $0.offset) },
+                                    corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
+        let largest = communities.flatMap { $0.activities.values }.max() ?? 0
+        let rows = communities.enumerated().map { index, community in
+            let cells: [Cell] = ParticipationMode.allCases.map { mode in
+                community.isWithheld("programming.\(mode.rawValue)") ? .missing(Self.withheld) : .count(community.activities[mode] ?? 0, of: largest)
+            }
+            return grid.row(community.displayShortName, cells: cells, index: index, field: "programming", labelContext: nameContext(community))
+        }
+        var note = "Activities each community reports in each mode of the Community Participation Model; the bars share one scale, the largest count in the table."
+        if let withheld = withheldNote(), communities.contains(where: { $0.isWithheld("programming") }) { note += " \(withheld)" }
+        return Table(heading: "The participation model across the collection", section: .init(kind: .participationModel),
+                     header: header, rows: rows, note: note)
+    }
+
+    /// The funding mixes side by side: the categories most money comes from across the
+    /// collection as columns (the rest summed as "Other"), each share of its community's total.
+    func funding() -> Table? {
+        let reported = communities.filter { !($0.funding?.isEmpty ?? true) || $0.isWithheld("funding") }
+        guard !reported.isEmpty else { return nil }
+        var order: [String] = []
+        var sums: [String: Double] = [:]
+        for community in communities {
+            for share in community.funding ?? [] {
+                if sums[share.category] == nil { order.append(share.category) }
+                sums[share.category, default: 0] += share.percent
+            }
+        }
+        let ranked = order.enumerated().sorted { lhs, rhs in
+            let (a, b) = (sums[lhs.element] ?? 0, sums[rhs.element] ?? 0)
+            return a != b ? a > b : lhs.offset < rhs.offset
+        }.map(\.element)
+        // Five columns at most: past that, a column is "Other", the sum of the rest.
+        let shown = ranked.count <= 5 ? ranked : Array(ranked.prefix(4))
+        let folded = ranked.count > shown.count
+        let labels = shown.map { context.template.label(forCategory: $0, field: "funding") } + (folded ? ["Other"] : [])
+        let grid = TableGrid(context: context, labelWidth: nameWidth, equalColumns: max(1, labels.count))
+        let header = grid.headerRow(labels.enumerated().map { grid.columnName($0.element, column: $0.offset) },
+                                    corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
+        let rows = communities.enumerated().map { index, community in
+            var cells: [Cell]
+            if community.isWithheld("funding") {
+                cells = [.missing(Self.withheld)]
+            } else if let shares = community.funding, !shares.isEmpty {
+                cells = shown.map { category in shares.first { $0.category == category }.map { .share($0.percent) } ?? .share(0) }
+                if folded {
+                    cells.append(.share(shares.filter { !shown.contains($0.category) }.reduce(0) { $0 + $1.percent }))
+                }
+            } else {
+                cells = [.missing(Self.notReported)]
+            }
+            return grid.row(community.displayShortName, cells: cells, index: index, field: "funding", labelContext: nameContext(community))
+        }
+        var note = "Each bar is a share of its community's funding, on a track that stands for 100 %."
+        if folded { note += " Other: every category past the four largest across the collection." }
+        if let withheld = withheldNote(), communities.contains(where: { $0.isWithheld("funding") }) { note += " \(withheld)" }
+        return Table(heading: "Funding mixes", section: .init(kind: .barChart, field: "funding"), header: header, rows: rows, note: note)
+    }
+
+    /// How many communities name each keyword, the most named first.
+    func keywords() -> Table? {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for community in communities {
+            for keyword in Set(community.keywords) {
+                if counts[keyword] == nil { order.append(keyword) }
+                counts[keyword, default: 0] += 1
+            }
+        }
+        guard !order.isEmpty else { return nil }
+        let ranked = order.sorted { lhs, rhs in
+            let (a, b) = (counts[lhs] ?? 0, counts[rhs] ?? 0)
+            return a != b ? a > b : (context.taxonomy.label(for: lhs) ?? lhs) < (context.taxonomy.label(for: rhs) ?? rhs)
+        }
+        let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [context.contentWidth * 0.4])
+        let header = grid.headerRow([grid.columnName("Communities", column: 0)],
+                                    corner: context.text("Keyword", style: "label", width: nameWidth, profileLanguage: false))
+        let largest = counts.values.max() ?? 0
+        let rows = ranked.enumerated().map { index, keyword in
+            grid.row(context.taxonomy.label(for: keyword) ?? keyword, cells: [.count(counts[keyword] ?? 0, of: largest)], index: index, field: "keywords")
+        }
+        return Table(heading: "Keywords", section: .init(kind: .keywordChips, field: "keywords"), header: header, rows: rows, note: nil)
+    }
+
+    /// What "withheld" means, when a survey withheld anything.
+    func withheldNote() -> String? {
+        guard let minimum = communities.compactMap(\.withheldBelow).min() else { return nil }
+        return "“Withheld”: the survey behind the value had fewer than \(minimum) responses, so the value is not shown."
+    }
+}
