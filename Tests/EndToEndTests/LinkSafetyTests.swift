@@ -194,9 +194,11 @@ struct LinkSafetyTests {
             "\(run.stderr)")
         let collection = root + "/output/collection.pdf"
         #expect(try CommandRunner.run("qpdf", ["--check", collection]).status == 0)
-        let pages = try CommandRunner.pdfinfo(collection)["Pages"]
-        let otherPages = try CommandRunner.pdfinfo(root + "/output/other.pdf")["Pages"]
-        #expect(pages != nil && pages == otherPages)
+        // The overview's pages, then the other sheet's: the plain one is not in it.
+        let pages = try CommandRunner.pdfinfo(collection)["Pages"].flatMap { Int($0) }
+        let otherPages = try CommandRunner.pdfinfo(root + "/output/other.pdf")["Pages"].flatMap { Int($0) }
+        let overviewPages = try CommandRunner.pdfinfo(root + "/output/overview.pdf")["Pages"].flatMap { Int($0) }
+        #expect(pages != nil && pages == (otherPages ?? 0) + (overviewPages ?? 0))
         _ = try Self.linkTargets(collection)
     }
 
@@ -221,11 +223,13 @@ struct LinkSafetyTests {
         ])
         #expect(report.diagnostics.first?.hint == "this is a fault of profilesheet or a library it uses, not of the profile; please report it with the profile and its logo")
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/output").sorted()
-        #expect(names == ["collection.pdf", "index.html", "manifest.json", "plain.pdf", "plain.png", "profiles.csv", "profiles.json"], "no temporary file left either")
-        // The collection holds the sheet that passed, and only it.
-        let pages = try CommandRunner.pdfinfo(root + "/output/collection.pdf")["Pages"]
-        let plainPages = try CommandRunner.pdfinfo(root + "/output/plain.pdf")["Pages"]
-        #expect(pages != nil && pages == plainPages)
+        #expect(names == ["collection.pdf", "index.html", "manifest.json", "overview.pdf", "plain.pdf", "plain.png", "profiles.csv", "profiles.json"],
+                "no temporary file left either")
+        // The collection holds the overview and the sheet that passed, and only them.
+        let pages = try CommandRunner.pdfinfo(root + "/output/collection.pdf")["Pages"].flatMap { Int($0) }
+        let plainPages = try CommandRunner.pdfinfo(root + "/output/plain.pdf")["Pages"].flatMap { Int($0) }
+        let overviewPages = try CommandRunner.pdfinfo(root + "/output/overview.pdf")["Pages"].flatMap { Int($0) }
+        #expect(pages != nil && pages == (plainPages ?? 0) + (overviewPages ?? 0))
     }
 
     @Test func aDamagedCollectionIsNotRenamedIntoPlaceAndIsTriedAgain() throws {
@@ -237,7 +241,7 @@ struct LinkSafetyTests {
         #expect(report.diagnostics.first?.location == nil)
         #expect(report.diagnostics.first?.message.hasPrefix("'collection.pdf' failed the PDF structure check and was not written: ") == true, "\(report.diagnostics)")
         let names = try FileManager.default.contentsOfDirectory(atPath: root + "/output").sorted()
-        #expect(names == ["index.html", "manifest.json", "plain.pdf", "plain.png", "profiles.csv", "profiles.json"])
+        #expect(names == ["index.html", "manifest.json", "overview.pdf", "plain.pdf", "plain.png", "profiles.csv", "profiles.json"])
         // The manifest records no collection, so the next build writes it.
         let again = SheetRun(configuration: configuration(root, alter: nil)).build([], options: BuildOptions(jobs: 1))
         #expect(again.diagnostics.isEmpty, "\(again.diagnostics)")

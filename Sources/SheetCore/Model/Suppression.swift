@@ -12,4 +12,11 @@ public struct Suppression: Sendable, Hashable {
 
     /// What the sheet prints where the chart or list would be.
     public var notice: String { "fewer than \(minimumResponses) responses" }
+
+    /// The number of responses `notice` says were needed, read back from a notice written by
+    /// `notice` (kept in a manifest entry); nil for any other text.
+    public static func minimumResponses(inNotice text: String) -> Int? {
+        guard text.hasPrefix("fewer than "), text.hasSuffix(" responses") else { return nil }
+        return Int(text.dropFirst("fewer than ".count).dropLast(" responses".count))
+    }
 }

@@ -18,17 +18,29 @@ public struct OverviewLayoutEngine: Sendable {
         self.measurer = measurer
     }
 
-    /// `periods` are the communities' reporting periods (the band shows their span).
-    public func layout(_ communities: [OverviewCommunity], periods: [ReportingPeriod], taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
+    /// What the band says a collection covers, from its sheets' period labels: the one they
+    /// share, else the span of the years they name ("2024–2025").
+    public static func period(ofLabels labels: [String]) -> String {
+        let distinct = Set(labels)
+        if distinct.count == 1, let only = distinct.first { return only }
+        let years = labels.flatMap { label in
+            label.split { !$0.isNumber }.compactMap { Int($0) }.filter { (1000...9999).contains($0) }
+        }
+        guard let first = years.min(), let last = years.max() else { return "" }
+        return first == last ? String(first) : "\(first)–\(last)"
+    }
+
+    /// `period` is what the band says the collection covers ("2025", "2024–2025"); keywords
+    /// are shown by their labels in `taxonomy` (as they are, when it has none for them).
+    public func layout(_ communities: [OverviewCommunity], period: String, taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
         let paper = options.paper ?? template.defaultPaper
         let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
-        var base = Profile(id: "overview", name: "Community profiles", type: .other, period: periods.first ?? .year(2025), mission: "", file: "")
+        var base = Profile(id: "overview", name: "Community profiles", type: .other, period: .year(2025), mission: "", file: "")
         base.language = "en"
         let context = LayoutContext(
             profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
             pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: .english)
         let overview = Overview(communities: communities, context: context)
-        let period = TablePages.period(of: periods, locale: context.locale)
         let pages = overview.pages(period: period)
         let metadata = DocumentMetadata(
             title: "Community profiles: the collection at a glance",
@@ -96,8 +108,9 @@ struct Overview {
         let typeWidth = (rest * 0.2).rounded(.down)
         let other = (rest - typeWidth - 7 * gap) / 6
         let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [typeWidth] + Array(repeating: other, count: 6))
+        // Eight columns: their names in the small label style, so that no word breaks.
         let names = ["Type", "Founded", "Members", "Active", "Paid staff (FTE)", "Community managers", "Volunteers"]
-        let header = grid.headerRow(names.enumerated().map { grid.columnName($0.element, column: $0.offset) },
+        let header = grid.headerRow(names.enumerated().map { grid.columnName($0.element, column: $0.offset, style: "donut-label") },
                                     corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
         let numbers = context.numbers
         let rows = communities.enumerated().map { index, community in

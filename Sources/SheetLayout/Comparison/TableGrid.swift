@@ -82,9 +82,10 @@ struct TableGrid {
         return row.frame(role: .tableRow)
     }
 
-    /// A column header in the label style, `width` wide, in the template's words.
-    func columnName(_ text: String, column: Int, alignment: TextBlock.Alignment = .start) -> PositionedText {
-        context.text(text, style: "label", width: columns[column].width, alignment: alignment, profileLanguage: false)
+    /// A column header, as wide as its column, in the template's words: in the label style, or
+    /// `style` (a smaller one where many narrow columns share the page).
+    func columnName(_ text: String, column: Int, style: String = "label") -> PositionedText {
+        context.text(text, style: style, width: columns[column].width, profileLanguage: false)
     }
 
     /// A row: its label, naming it, and its cells. Every other row is tinted, so that the eye

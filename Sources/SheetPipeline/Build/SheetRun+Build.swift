@@ -371,7 +371,7 @@ extension SheetRun {
 
     // MARK: - Outputs of the whole run
 
-    /// `index.html`, `collection.pdf` and `manifest.json` for the sheets `ids` (in id order),
+    /// `index.html`, `overview.pdf`, `collection.pdf` and `manifest.json` for the sheets `ids` (in id order),
     /// each streamed from the entries a sheet at a time. The collection is written only when a
     /// sheet in it changed since `previousCollection` was its digest (or with `force`); the
     /// others only when their bytes change.
@@ -393,9 +393,13 @@ extension SheetRun {
         let collectionKey = Fingerprint.hex(collectionDigest.finalize())
 
         let collectionPath = path(in: output, "collection.pdf")
+        let overviewPath = path(in: output, Self.overviewFileName)
         var collection: String? = listed.isEmpty ? nil : collectionKey
-        if !listed.isEmpty, force || previousCollection != collectionKey || !AtomicFile.isRegularFile(collectionPath) {
-            if try writeCollection(listed, entries: entries, to: collectionPath, report: &report) {
+        if !listed.isEmpty,
+           force || previousCollection != collectionKey || !AtomicFile.isRegularFile(collectionPath) || !AtomicFile.isRegularFile(overviewPath) {
+            // The overview opens the collection; both follow the same sheets.
+            let overview = try writeOverview(listed, entries: entries, to: overviewPath, report: &report)
+            if try writeCollection(listed, entries: entries, overview: overview, to: collectionPath, report: &report) {
                 report.written.append(collectionPath)
             } else {
                 // Not written: the next build tries again.
@@ -452,9 +456,17 @@ extension SheetRun {
     /// and was not written. A sheet the collection writer cannot read is left out of it. Both
     /// are errors in `report`, never a stop of the run.
     private func writeCollection(
-        _ ids: [String], entries: SheetEntryStore, to collectionPath: String, report: inout RunReport
+        _ ids: [String], entries: SheetEntryStore, overview: Data?, to collectionPath: String, report: inout RunReport
     ) throws(PipelineError) -> Bool {
         let writer = PDFCollectionWriter(output: try AtomicFileWriter(path: collectionPath))
+        if let overview {
+            do {
+                try writer.add([UInt8](overview), title: "The collection at a glance")
+            } catch {
+                report.diagnostics.append(.error(at: nil, "'\(Self.overviewFileName)' was left out of 'collection.pdf': \(error)",
+                                                 hint: "this is a fault of profilesheet; please report it"))
+            }
+        }
         for id in ids {
             let pdfPath = path(in: configuration.outputDirectory, id + ".pdf")
             let data: Data
