@@ -53,12 +53,17 @@ struct TablePages {
             var remaining = table.rows[...]
             var continued = false
             while !remaining.isEmpty {
+                // The part's height for k rows is its heading, header row (and, for the last
+                // part, note) plus the rows' heights: measured once, not once per k.
+                let bare = frame(table, rows: [], continued: continued, last: false).size.height
+                let closing = frame(table, rows: [], continued: continued, last: true).size.height
+                var heights: [Double] = [0]
+                for row in remaining { heights.append(heights[heights.count - 1] + row.size.height) }
+                func height(_ count: Int) -> Double { (count == remaining.count ? closing : bare) + heights[count] }
                 // As many rows as fit here; at least one row goes with its heading.
                 var count = remaining.count
-                while count > 0, cursor + frame(table, rows: remaining.prefix(count), continued: continued, last: count == remaining.count).size.height > limit {
-                    count -= 1
-                }
-                let wholeFitsOnAPage = pageTop + frame(table, rows: remaining, continued: continued, last: true).size.height <= limit
+                while count > 0, cursor + height(count) > limit { count -= 1 }
+                let wholeFitsOnAPage = pageTop + height(remaining.count) <= limit
                 if count == 0 || (count < remaining.count && wholeFitsOnAPage && !pageIsEmpty) {
                     // Not here: a table that fits a page moves whole rather than split.
                     if pageIsEmpty {
