@@ -37,9 +37,13 @@ public struct OverviewLayoutEngine: Sendable {
         let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
         var base = Profile(id: "overview", name: "Community profiles", type: .other, period: .year(2025), mission: "", file: "")
         base.language = "en"
+        // The overview's own words are English (they are not in the template's strings yet), as
+        // are the collection's title and outline.
+        let strings = template.sheetStrings(for: TemplateStrings.reference, numbers: .english).strings
         let context = LayoutContext(
             profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
-            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: .english)
+            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: .english,
+            strings: strings, language: TemplateStrings.reference)
         let overview = Overview(communities: communities, context: context)
         let pages = overview.pages(period: period)
         let metadata = DocumentMetadata(
