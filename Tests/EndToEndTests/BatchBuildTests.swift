@@ -94,7 +94,7 @@ struct BatchBuildTests {
         #expect(forced.stderr.contains("rendered 1, up to date 0"), "\(forced.stderr)")
         #expect(try manifestIDs(root + "/output/manifest.json") == ids)
         let gallery = try String(contentsOfFile: root + "/output/index.html", encoding: .utf8)
-        #expect(gallery.components(separatedBy: "<li class=\"sheet\">").count - 1 == ids.count)
+        #expect(gallery.components(separatedBy: "<li class=\"sheet\" ").count - 1 == ids.count)
         #expect(try CommandRunner.pdfinfo(root + "/output/collection.pdf")["Pages"] == "\(try Self.sheetPages(root + "/output", ids))")
     }
 
@@ -197,8 +197,9 @@ struct BatchBuildTests {
     }
 
     /// The pages of the sheets `ids` in `output`, together: what the collection holds.
+    /// The pages `collection.pdf` holds: the overview's, then the sheets `ids`'.
     static func sheetPages(_ output: String, _ ids: [String]) throws -> Int {
-        try ids.reduce(0) { $0 + (Int(try CommandRunner.pdfinfo("\(output)/\($1).pdf")["Pages"] ?? "") ?? 0) }
+        try (["overview"] + ids).reduce(0) { $0 + (Int(try CommandRunner.pdfinfo("\(output)/\($1).pdf")["Pages"] ?? "") ?? 0) }
     }
 
     @Test func killedBuildLeavesOnlyCompleteFiles() throws {
