@@ -40,7 +40,8 @@ A11Y_REPORT :=
 # Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600): profile loading, the SVG
 # cleaner, survey exports with their mappings, templates (FUZZ_TARGETS="svg survey template"
 # picks some); findings go to fuzz-artifacts/. Builds into .build-fuzz, apart from the normal
-# build (scripts/fuzz.sh).
+# build (scripts/fuzz.sh; docs/checks.md, "Fuzzing the checks"). make test runs every entry
+# over its seeds (FuzzEntryTests).
 .PHONY: fuzz
 FUZZ_SECONDS ?= 600
 fuzz: setup

@@ -77,5 +77,20 @@ let package = Package(
         .testTarget(name: "SheetSurveyTests", dependencies: ["SheetSurvey", "SheetPipeline", "SheetCore", "TestSupport"]),
         // Running the built binary, for the test targets that do.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // The fuzz entries (what one fuzzed input goes through), a library so that every build
+        // compiles them and FuzzEntryTests runs them over their seeds; libFuzzer's drivers below.
+        .target(name: "FuzzEntries", dependencies: ["SheetCore", "SheetSurvey", "SheetLayout", "SheetRender"], path: "Fuzz/Entries"),
+        .testTarget(name: "FuzzEntryTests", dependencies: ["FuzzEntries", "SheetRender", "TestSupport"]),
     ]
 )
+
+// libFuzzer's drivers, one executable per entry, declared only for `make fuzz`
+// (scripts/fuzz.sh sets PROFILESHEET_FUZZ=1 and builds with --sanitize=fuzzer into .build-fuzz):
+// each defines LLVMFuzzerTestOneInput and no `main`, which libFuzzer's runtime supplies, so an
+// ordinary `swift build` could not link them.
+if Context.environment["PROFILESHEET_FUZZ"] == "1" {
+    for driver in ["profile-load-fuzzer", "svg-clean-fuzzer", "survey-merge-fuzzer", "template-layout-fuzzer"] {
+        package.targets.append(.executableTarget(name: driver, dependencies: ["FuzzEntries"], path: "Fuzz/Drivers/" + driver))
+        package.products.append(.executable(name: driver, targets: [driver]))
+    }
+}

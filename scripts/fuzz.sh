@@ -1,136 +1,112 @@
 #!/usr/bin/env bash
-# Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600): profile loading, the SVG
-# cleaner, survey exports with their mappings, and templates. FUZZ_TARGETS (e.g. "svg survey
-# template"; the names are those `wants` is asked about) runs only the entries named; by
-# default every one runs.
+# Fuzzes with libFuzzer, each entry for FUZZ_SECONDS (default 600), one after the other:
+#   profile    profile loading (Fuzz/Entries/ProfileLoadFuzzEntry.swift)
+#   svg        the SVG cleaner (SVGCleanFuzzEntry.swift)
+#   survey     survey exports with their mappings (SurveyMergeFuzzEntry.swift)
+#   template   templates, loaded and laid out (TemplateLayoutFuzzEntry.swift)
+# FUZZ_TARGETS (e.g. "svg survey") runs only the entries named; by default every one runs.
 #
-# The fuzz entry (Fuzz/ProfileLoadFuzzer.swift) is deliberately not a SwiftPM target: an
-# executable built with -sanitize=fuzzer gets its `main` from libFuzzer, which a normal
-# `swift build` cannot link. So this script
-#   1. builds SheetCore (and Yams, libyaml) with fuzzer coverage into its own scratch folder,
-#      .build-fuzz, leaving .build untouched;
-#   2. compiles the entry with `swiftc -sanitize=fuzzer` against that module and links the
-#      object files;
-#   3. runs it on a seed corpus of profiles/ and Tests/Corpus/, with -rss_limit_mb=200 and
-#      -timeout=2: a crash, a hang or a memory blow-up on one input is a finding, written to
-#      fuzz-artifacts/.
-# fuzz-corpus/ (the growing corpus) and fuzz-artifacts/ are not committed (.gitignore).
+#   scripts/fuzz.sh                 builds the drivers and fuzzes
+#   scripts/fuzz.sh --seeds FOLDER  only writes each entry's seeds into FOLDER/<entry>/
+#                                   (FuzzEntryTests runs the entries over them in `make test`)
+#
+# The entries are a library target (FuzzEntries) that every `swift build` compiles; their
+# libFuzzer drivers (Fuzz/Drivers/*) define LLVMFuzzerTestOneInput and no `main`, so they are
+# declared only when PROFILESHEET_FUZZ=1 (Package.swift) and built here with --sanitize=fuzzer
+# (coverage for every target, libFuzzer's `main`) into their own scratch folder, .build-fuzz,
+# leaving .build untouched. Each runs on its seeds with -rss_limit_mb and -timeout: a crash, a
+# trap, a hang or a memory blow-up on one input is a finding, written to
+# fuzz-artifacts/<entry>-crash-… (add it to Fuzz/Seeds/<entry>/ with the fix, so that
+# FuzzEntryTests runs it from then on). fuzz-corpus/ (the growing corpus), fuzz-seeds/ and
+# fuzz-artifacts/ are not committed (.gitignore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SWIFT=${SWIFT:-swift}
-SWIFTC=${SWIFTC:-swiftc}
 SECONDS_TO_RUN=${FUZZ_SECONDS:-600}
 SCRATCH=${FUZZ_SCRATCH:-.build-fuzz}
 JOBS=${FUZZ_JOBS:-1}
+ENTRIES="profile svg survey template"
 wants() { [ -z "${FUZZ_TARGETS:-}" ] || [[ " $FUZZ_TARGETS " == *" $1 "* ]]; }
 
-"$SWIFT" build --scratch-path "$SCRATCH" -c release --target SheetCore \
-    -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link
-BIN_DIR=$("$SWIFT" build --scratch-path "$SCRATCH" -c release --show-bin-path)
-CYAML=$(find "$SCRATCH/checkouts" -path '*Sources/CYaml/include' -type d | head -n 1)
+# copy FOLDER FILE…: each file under a name made of its path, as several folders hold a
+# taxonomy.yaml or a demo.svg.
+copy() {
+    local folder=$1 file
+    shift
+    for file in "$@"; do [ -f "$file" ] && cp "$file" "$folder/${file//\//_}"; done
+    return 0
+}
 
-objects=()
-for target in SheetCore Yams CYaml; do
-    while IFS= read -r object; do objects+=("$object"); done < <(find "$BIN_DIR/$target.build" -name '*.o' | sort)
-done
-"$SWIFTC" -O -sanitize=fuzzer -parse-as-library -swift-version 5 \
-    -I "$BIN_DIR/Modules" -Xcc -fmodule-map-file="$CYAML/module.modulemap" -Xcc -I"$CYAML" \
-    Fuzz/ProfileLoadFuzzer.swift "${objects[@]}" -lFoundationXML \
-    -o "$BIN_DIR/profile-load-fuzzer"
+# seeds ENTRY FOLDER: the repository's inputs of that kind, and the committed hostile cases and
+# earlier findings of Fuzz/Seeds/ENTRY/.
+seeds() {
+    local entry=$1 folder=$2 mapping source
+    rm -rf "$folder"
+    mkdir -p "$folder"
+    case $entry in
+    profile)
+        # The samples and the committed corpus (the generated cases are megabytes or FIFOs).
+        copy "$folder" profiles/*.yaml Tests/Corpus/valid/*.yaml Tests/Corpus/invalid/*.yaml ;;
+    svg)
+        copy "$folder" profiles/logos/*.svg Tests/Corpus/*/logos/*.svg ;;
+    survey)
+        # Each sample mapping, a NUL byte and its CSV, the mapping's `source:` renamed fuzz.csv.
+        for mapping in profiles/surveys/*.survey.yaml; do
+            source=$(sed -n 's/^source: *\([^ #]*\).*/\1/p' "$mapping" | head -n 1)
+            { sed 's/^source:.*/source: fuzz.csv/' "$mapping"; printf '\0'; cat "$(dirname "$mapping")/$source"; } \
+                > "$folder/$(basename "$mapping")"
+        done ;;
+    template)
+        copy "$folder" templates/*/template.yaml ;;
+    esac
+    if [ -d "Fuzz/Seeds/$entry" ]; then cp Fuzz/Seeds/"$entry"/* "$folder"/; fi
+}
 
-rm -rf fuzz-seeds
-mkdir -p fuzz-corpus fuzz-artifacts fuzz-seeds
-# The samples and the committed corpus (the generated cases are megabytes or FIFOs), each
-# under a name made of its path, as several folders hold a taxonomy.yaml.
-for file in profiles/*.yaml Tests/Corpus/valid/*.yaml Tests/Corpus/invalid/*.yaml; do
-    cp "$file" "fuzz-seeds/${file//\//_}"
-done
+if [ "${1:-}" = --seeds ]; then
+    for entry in $ENTRIES; do seeds "$entry" "$2/$entry"; done
+    exit 0
+fi
 
+export PROFILESHEET_FUZZ=1
+BIN_DIR=$("$SWIFT" build --scratch-path "$SCRATCH" -c release --sanitize=fuzzer --show-bin-path)
+# What the entries read besides the input: logos a fuzzed profile can name, sample profiles
+# that survey rows are merged into and templates lay out.
+export FUZZ_LOGOS="$PWD/Tests/Corpus/valid/logos" FUZZ_PROFILES="$PWD/profiles"
+# A trap ends the process at once: Swift's backtracer takes seconds, which libFuzzer would
+# report as a timeout in place of the crash.
+export SWIFT_BACKTRACE=enable=no
 parallel=()
 # Several jobs run as child processes, each logging to fuzz-N.log.
 if [ "$JOBS" -gt 1 ]; then parallel=(-jobs="$JOBS" -workers="$JOBS"); fi
-if wants profile; then
-FUZZ_LOGOS="$PWD/Tests/Corpus/valid/logos" "$BIN_DIR/profile-load-fuzzer" fuzz-corpus fuzz-seeds \
-    -dict=Fuzz/yaml.dict -max_len=65536 -rss_limit_mb=200 -timeout=2 \
-    -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
-    -artifact_prefix=fuzz-artifacts/ -print_final_stats=1
-fi
 
-# --- The SVG cleaner (Fuzz/SVGCleanFuzzer.swift) ---------------------------------------------
-# Its sources (Sources/SheetRender/Images/SVG/) need only SheetCore and libxml2, so they are
-# compiled into the entry itself, with fuzzer coverage, against the SheetCore built above; no
-# cairo or librsvg is linked. Seeds: every SVG logo of the samples and the corpus, and hostile
-# cases (escaped url(), xml-stylesheet, xi:include, entities, filters, huge numbers).
-if wants svg; then
-    "$SWIFTC" -O -sanitize=fuzzer -parse-as-library -swift-version 6 -module-name SVGCleanFuzz \
-        -I "$BIN_DIR/Modules" -Xcc -fmodule-map-file=Sources/CXML2/module.modulemap -Xcc -I/usr/include/libxml2 \
-        Fuzz/SVGCleanFuzzer.swift Sources/SheetRender/Images/SVG/*.swift "${objects[@]}" -lxml2 -lFoundationXML \
-        -o "$BIN_DIR/svg-clean-fuzzer"
-    rm -rf fuzz-seeds-svg
-    mkdir -p fuzz-corpus-svg fuzz-seeds-svg
-    for file in profiles/logos/*.svg Tests/Corpus/*/logos/*.svg; do
-        cp "$file" "fuzz-seeds-svg/${file//\//_}"
-    done
-    svg='<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xi="http://www.w3.org/2001/XInclude" width="10" height="10">'
-    printf '%s' "$svg"'<style>rect{fill:\75 rl(x.csv)} @import url(a.css); @font-face{src:url(b)}</style><rect width="1e38" height="10" stroke-width="1e38"/></svg>' > fuzz-seeds-svg/hostile-css.svg
-    printf '%s' '<?xml-stylesheet href="x.css"?><!DOCTYPE svg [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;">]>'"$svg"'<text font-size="1e30">&b;<xi:include href="x.csv" parse="text"/></text><image href="data:image/png;base64,iVBORw0KGgo="/></svg>' > fuzz-seeds-svg/hostile-xml.svg
-    printf '%s' "$svg"'<filter id="f"><feConvolveMatrix order="21"/></filter><g filter="url(#f)"><a xlink:href="javascript:x"><use href="file:///etc/passwd#a"/><path d="M0 0L1e9-5z" style="font-size:200%"/></a></g><script>x</script><foreignObject/></svg>' > fuzz-seeds-svg/hostile-elements.svg
-    "$BIN_DIR/svg-clean-fuzzer" fuzz-corpus-svg fuzz-seeds-svg \
-        -max_len=65536 -rss_limit_mb=200 -timeout=2 \
-        -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
-        -artifact_prefix=fuzz-artifacts/svg- -print_final_stats=1
-fi
+# The drivers, each entry's name, driver, memory limit (MB), time limit for one input (s) and
+# libFuzzer options of its own.
+drivers=(
+    "profile profile-load-fuzzer 300 2 -dict=Fuzz/yaml.dict"
+    "svg svg-clean-fuzzer 300 2"
+    "survey survey-merge-fuzzer 300 2 -dict=Fuzz/csv.dict"
+    "template template-layout-fuzzer 300 5 -dict=Fuzz/yaml.dict"
+)
 
-# Survey exports with their mappings (Fuzz/SurveyMergeFuzzer.swift): SheetSurvey and what it
-# links (SheetCore, Yams, swift-crypto) built with coverage; seeds are the sample mappings,
-# each followed by a NUL byte and its CSV, the mapping's `source:` renamed to fuzz.csv.
-if wants survey; then
-    "$SWIFT" build --scratch-path "$SCRATCH" -c release --target SheetSurvey \
-        -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link
-    survey_objects=()
-    for target in SheetSurvey SheetCore Yams CYaml Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper; do
-        [ -d "$BIN_DIR/$target.build" ] || continue
-        while IFS= read -r object; do survey_objects+=("$object"); done < <(find "$BIN_DIR/$target.build" -name '*.o' | sort)
-    done
-    "$SWIFTC" -O -sanitize=fuzzer -parse-as-library -swift-version 5 \
-        -I "$BIN_DIR/Modules" -Xcc -fmodule-map-file="$CYAML/module.modulemap" -Xcc -I"$CYAML" \
-        Fuzz/SurveyMergeFuzzer.swift "${survey_objects[@]}" -lFoundationXML \
-        -o "$BIN_DIR/survey-merge-fuzzer"
-    rm -rf fuzz-seeds-survey
-    mkdir -p fuzz-corpus-survey fuzz-artifacts fuzz-seeds-survey
-    for mapping in profiles/surveys/*.survey.yaml; do
-        source=$(sed -n 's/^source: *\([^ #]*\).*/\1/p' "$mapping" | head -n 1)
-        { sed 's/^source:.*/source: fuzz.csv/' "$mapping"; printf '\0'; cat "$(dirname "$mapping")/$source"; } \
-            > "fuzz-seeds-survey/$(basename "$mapping")"
-    done
-    FUZZ_PROFILES="$PWD/profiles" "$BIN_DIR/survey-merge-fuzzer" fuzz-corpus-survey fuzz-seeds-survey \
-        -dict=Fuzz/csv.dict -max_len=65536 -rss_limit_mb=300 -timeout=2 \
-        -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
-        -artifact_prefix=fuzz-artifacts/survey- -print_final_stats=1
-fi
+# fuzz ENTRY DRIVER RSS_MB TIMEOUT_S [libFuzzer option…]: writes the seeds and runs the
+# driver for FUZZ_SECONDS.
+fuzz() {
+    local entry=$1 driver=$2 rss=$3 timeout=$4
+    shift 4
+    seeds "$entry" "fuzz-seeds/$entry"
+    mkdir -p "fuzz-corpus/$entry" fuzz-artifacts
+    "$BIN_DIR/$driver" "fuzz-corpus/$entry" "fuzz-seeds/$entry" \
+        -max_len=65536 -rss_limit_mb="$rss" -timeout="$timeout" -max_total_time="$SECONDS_TO_RUN" \
+        ${parallel[@]+"${parallel[@]}"} -artifact_prefix="fuzz-artifacts/$entry-" -print_final_stats=1 "$@"
+}
 
-# Templates (Fuzz/TemplateLayoutFuzzer.swift): SheetLayout built with coverage; each input is
-# a template.yaml, and one that loads lays out two sample profiles on every paper with the
-# fixed-metric measurer. Seeds are the repository's templates.
-if wants template; then
-    "$SWIFT" build --scratch-path "$SCRATCH" -c release --target SheetLayout \
-        -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link
-    template_objects=()
-    for target in SheetLayout SheetCore Yams CYaml; do
-        while IFS= read -r object; do template_objects+=("$object"); done < <(find "$BIN_DIR/$target.build" -name '*.o' | sort)
-    done
-    "$SWIFTC" -O -sanitize=fuzzer -parse-as-library -swift-version 5 \
-        -I "$BIN_DIR/Modules" -Xcc -fmodule-map-file="$CYAML/module.modulemap" -Xcc -I"$CYAML" \
-        Fuzz/TemplateLayoutFuzzer.swift "${template_objects[@]}" -lFoundationXML \
-        -o "$BIN_DIR/template-layout-fuzzer"
-    rm -rf fuzz-seeds-template
-    mkdir -p fuzz-corpus-template fuzz-artifacts fuzz-seeds-template
-    for file in templates/*/template.yaml; do
-        cp "$file" "fuzz-seeds-template/${file//\//_}"
-    done
-    FUZZ_PROFILES="$PWD/profiles" "$BIN_DIR/template-layout-fuzzer" fuzz-corpus-template fuzz-seeds-template \
-        -dict=Fuzz/yaml.dict -max_len=65536 -rss_limit_mb=300 -timeout=5 \
-        -max_total_time="$SECONDS_TO_RUN" "${parallel[@]}" \
-        -artifact_prefix=fuzz-artifacts/template- -print_final_stats=1
-fi
+# Every driver wanted is built before any runs, so that a build error shows at once.
+for line in "${drivers[@]}"; do
+    read -r entry driver _ <<< "$line"
+    if wants "$entry"; then "$SWIFT" build --scratch-path "$SCRATCH" -c release --sanitize=fuzzer --product "$driver"; fi
+done
+for line in "${drivers[@]}"; do
+    read -r -a arguments <<< "$line"
+    if wants "${arguments[0]}"; then fuzz "${arguments[@]}"; fi
+done

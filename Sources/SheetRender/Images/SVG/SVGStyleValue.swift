@@ -43,6 +43,10 @@ enum SVGStyleValue {
         if value.unicodeScalars.contains(where: { "\\<>{};@".unicodeScalars.contains($0) || ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7F }) {
             return .failure(.content(shown("\(property): \(value)")))
         }
+        // A quote left open, or a bracket never closed or closed without opening, would make the
+        // style sheet this value is written into read differently the next time: the rest of
+        // the rule swallowed into a string or an argument (found by make fuzz).
+        if !isBalanced(value) { return .failure(.content(shown("\(property): \(value)"))) }
         switch functionsChecked(value, property: property) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let checked): value = checked
@@ -118,6 +122,28 @@ enum SVGStyleValue {
             rest = close < rest.endIndex ? rest[rest.index(after: close)...] : rest[rest.endIndex...]
         }
         return .success(result + rest)
+    }
+
+    /// Whether every quote in `value` is closed on its line and every parenthesis outside
+    /// quotes is matched. (A value holds no backslash by then, so no quote is escaped.)
+    static func isBalanced(_ value: String) -> Bool {
+        var quote: Character?
+        var depth = 0
+        for character in value {
+            if let open = quote {
+                if character == open { quote = nil } else if character.isNewline { return false }
+                continue
+            }
+            switch character {
+            case "\"", "'": quote = character
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth < 0 { return false }
+            default: break
+            }
+        }
+        return quote == nil && depth == 0
     }
 
     /// A reference to an element of the same file: `#` and an XML name of the safe characters.
