@@ -38,7 +38,12 @@ public final class IsolatedImageCheck: Sendable {
     /// The command the child runs.
     public static let command = "check-image"
 
+    /// The program run as the child, with `check-image` and the image's options and path as
+    /// its arguments: this program (`currentExecutable()`) in a build; in the tests also
+    /// programs that abort, hang or answer nonsense, for what the parent makes of each.
     public let executable: String
+    /// How long the child may run before it is killed (`wallSeconds`, but in tests).
+    public let wallClockLimit: Double
     let cacheDirectory: String?
     /// Whether verdicts are written to `cacheDirectory` (not by `validate`, which writes nothing).
     let writesCache: Bool
@@ -49,9 +54,11 @@ public final class IsolatedImageCheck: Sendable {
     private let started = Guarded(0)
 
     /// Checks run by `executable` (this program), read from and (when `writesCache`) kept
-    /// under `outputDirectory` when given.
-    public init(executable: String, outputDirectory: String?, writesCache: Bool = true) {
+    /// under `outputDirectory` when given; a child running longer than `wallClockLimit`
+    /// seconds is killed.
+    public init(executable: String, outputDirectory: String?, writesCache: Bool = true, wallClockLimit: Double = IsolatedImageCheck.wallSeconds) {
         self.executable = executable
+        self.wallClockLimit = wallClockLimit
         self.cacheDirectory = outputDirectory.map { ($0 as NSString).appendingPathComponent(".cache/image-checks") }
         self.writesCache = writesCache
     }
@@ -64,7 +71,7 @@ public final class IsolatedImageCheck: Sendable {
         return Bundle.main.executablePath
     }
 
-    var childrenStarted: Int { started.with { $0 } }
+    public var childrenStarted: Int { started.with { $0 } }
 
     /// Whether the image at `path` can be decoded and drawn at `size` points in this process:
     /// a failure when a child doing so crashed, ran out of its limits or did not answer.
@@ -107,17 +114,32 @@ public final class IsolatedImageCheck: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // The child starts with every signal at its default action and none blocked, whatever
+        // the process running the build ignores or blocks (a test runner, `nohup`, a CI agent
+        // inherit theirs to their children): otherwise a blocked SIGABRT or SIGXCPU reaches
+        // the child and does nothing (measured under swift test: `kill -ABRT $$` exited 0),
+        // and the processor limit stops it only at its hard limit, by SIGKILL.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        var noneBlocked = sigset_t()
+        sigfillset(&defaults)
+        sigemptyset(&noneBlocked)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setsigmask(&attributes, &noneBlocked)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         var pid: pid_t = 0
         let cArguments = arguments.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
-        let spawned = posix_spawn(&pid, executable, &actions, nil, cArguments, environ)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, cArguments, environ)
         close(pipeEnds[1])
         defer { close(pipeEnds[0]) }
         guard spawned == 0 else { return (failure("the decoder could not be started: \(String(cString: strerror(spawned)))"), false) }
 
         // The answer is one short line; reading it as it comes keeps the pipe from filling.
         var output = Data()
-        let deadline = Date().addingTimeInterval(Self.wallSeconds)
+        let deadline = Date().addingTimeInterval(wallClockLimit)
         var waitStatus: Int32 = 0
         var timedOut = false
         _ = fcntl(pipeEnds[0], F_SETFL, O_NONBLOCK)
@@ -138,7 +160,7 @@ public final class IsolatedImageCheck: Sendable {
             _ = poll(&poller, 1, 5)
         }
         if timedOut {
-            return (failure("decoding and drawing it took more than \(Int(Self.wallSeconds)) s"), false)
+            return (failure("decoding and drawing it took more than \(Self.seconds(wallClockLimit)) s"), false)
         }
         var buffer = [UInt8](repeating: 0, count: 4_096)
         while output.count < 65_536 {
@@ -158,6 +180,11 @@ public final class IsolatedImageCheck: Sendable {
         let code = (waitStatus >> 8) & 0xFF
         if (code == 0 && answer == "ok") || (code == 1 && answer.hasPrefix("failed: ")) { return (.success(()), true) }
         return (failure("the decoder ended with status \(code)\(answer.isEmpty ? "" : ": " + ScalarRules.shown(answer, limit: 160))"), false)
+    }
+
+    /// `seconds` as a message gives it: whole seconds without a fraction.
+    private static func seconds(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     }
 
     static let signalNames: [Int32: String] = [SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE"]
