@@ -82,6 +82,15 @@ struct SVGCleanerTests {
         Self.expectClean(#"<rect width="10" height="10" style="fill: rgb(1,2,3; stroke: red)"/>"#, gives: Self.rect,
                          leftOut: ["fill: rgb(1,2,3; stroke: red)"])
         Self.expectClean(#"<rect width="10" height="10" fill="red)" stroke="'x"/>"#, gives: Self.rect, leftOut: ["fill: red)", "stroke: 'x"])
+        // A mark that joins CSS punctuation into one character with its neighbour (U+0602
+        // before `;`, U+0301 after `(`) hides it from a split by characters: left out whole
+        // (Fuzz/Seeds/svg/finding-mark-joins-css-punctuation.svg).
+        Self.expectClean("<style>rect { fill: red\u{602}; stroke: blue }</style>" + Self.rect, gives: Self.rect,
+                         leftOut: ["rect { fill: red\u{602}; stroke: blue }"])
+        Self.expectClean(#"<rect width="10" height="10" style="fill: url(\#u{301}x.csv)"/>"#, gives: Self.rect,
+                         leftOut: ["fill: url(\u{301}x.csv)"])
+        Self.expectClean(#"<rect width="10" height="10" fill="url(\#u{301}x.csv)"/>"#, gives: Self.rect, leftOut: ["fill: url(\u{301}x.csv)"])
+        Self.expectClean("<style>rect { fill: red\u{602}</style>" + Self.rect, gives: Self.rect, leftOut: ["fill: red\u{602}"])
         // Quotes that close are kept.
         Self.expectClean(#"<text font-family="'DejaVu Sans', &quot;Noto Sans&quot;">A</text>"#,
                          gives: #"<text font-family="'DejaVu Sans', &quot;Noto Sans&quot;">A</text>"#, leftOut: [])
@@ -130,6 +139,12 @@ struct SVGCleanerTests {
         Self.expectClean(##"<rect width="1e30" height="10" stroke-width="1e38" fill="#1e5000"/><path d="M0 0L1e9-5.5e999z"/><text font-size="1e30">A</text>"##,
                          gives: ##"<rect width="100000" height="10" stroke-width="100000" fill="#1e5000"></rect><path d="M0 0L100000-100000z"></path><text font-size="1000">A</text>"##,
                          leftOut: [])
+        // `1e9.5` is two numbers in path data: the clamped first stays apart from the second
+        // (Fuzz/Seeds/svg/finding-clamped-number-joins-the-next.svg).
+        Self.expectClean(##"<path d="M0 0L1e9.5-1e9.25 1.5.5z"/>"##, gives: ##"<path d="M0 0L100000 .5-100000 .25 1.5.5z"></path>"##, leftOut: [])
+        Self.expectClean(##"<path d="M0 0L1e99E99 0z"/>"##, gives: ##"<path d="M0 0L100000 E99 0z"></path>"##, leftOut: [])
+        // …and keeps its sign, `+` too (finding-clamped-number-loses-its-sign.svg).
+        Self.expectClean(##"<path d="M0 0L1e9+1e9z"/>"##, gives: ##"<path d="M0 0L100000+100000z"></path>"##, leftOut: [])
         // Relative font sizes multiply down nested text: refused.
         Self.expectClean(##"<text font-size="200%">A<tspan style="font-size: 3em">B</tspan></text>"##, gives: "<text>A<tspan>B</tspan></text>",
                          leftOut: ["font-size: 200%", "font-size: 3em"])

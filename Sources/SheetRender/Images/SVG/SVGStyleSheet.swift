@@ -20,13 +20,23 @@ struct SVGStyleSheet {
 
     /// The declarations of a `style` attribute that a logo may have.
     mutating func declarations(_ text: String) -> [Declaration] {
-        declarationList(Self.withoutComments(SVGStyleValue.decodingEscapes(text)))
+        let css = SVGStyleValue.decodingEscapes(text)
+        guard SVGStyleValue.punctuationStandsAlone(css) else {
+            note(SVGStyleValue.shown(css.trimmingWhitespace()))
+            return []
+        }
+        return declarationList(Self.withoutComments(css))
     }
 
     /// A `<style>` sheet as CSS text with only the rules and declarations a logo may have, one
     /// rule a line; empty when nothing is left.
     mutating func sheet(_ text: String) -> String {
-        let css = Self.withoutComments(SVGStyleValue.decodingEscapes(text))
+        let decoded = SVGStyleValue.decodingEscapes(text)
+        guard SVGStyleValue.punctuationStandsAlone(decoded) else {
+            note(SVGStyleValue.shown(decoded.trimmingWhitespace()))
+            return ""
+        }
+        let css = Self.withoutComments(decoded)
             .replacingOccurrences(of: "<!--", with: " ").replacingOccurrences(of: "-->", with: " ")
         var rules: [String] = []
         var rest = Substring(css)
