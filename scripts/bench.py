@@ -38,7 +38,10 @@ import zlib
 from collections import namedtuple
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(ROOT, ".build", "release", "profilesheet")
+# BENCH_BINARY: another build of the program to measure the same way (an earlier commit's, built
+# in a scratch folder of its own), for before-and-after figures; BENCH_ONLY=forced measures only
+# the forced builds and the logo checks.
+BINARY = os.environ.get("BENCH_BINARY") or os.path.join(ROOT, ".build", "release", "profilesheet")
 WORDS = ("community research software open science data training mentoring members working group "
          "calls events newsletter guides volunteers maintainers funding sustainability governance "
          "outreach workshop sprint documentation survey platform review network practice").split()
@@ -212,6 +215,9 @@ def main():
         cpu = median(result.cpu for result in measured) / count * 1000
         print(f"- {label}: {results[label]:.1f} sheets/s (median {median(times):.2f} s; "
               f"{cpu:.1f} ms of CPU a sheet, {median(result.cpu / result.seconds for result in measured):.2f} cores busy)")
+    logo_checks(profiles, output, common, runs)
+    if os.environ.get("BENCH_ONLY") == "forced":
+        return
     rebuild = [run(["build"] + common).seconds for _ in range(runs)]
     print(f"- no-change rebuild: {median(rebuild):.3f} s (median)")
     validate = [run(["validate", "--jobs", str(jobs)] + common[:4]).seconds for _ in range(runs)]
@@ -259,6 +265,31 @@ def main():
     print(f"- cold preview of one profile: {median(cold) * 1000:.0f} ms (median, process start to files written)")
     latencies = watch_latency(work, max(runs, 5))
     print(f"- preview --watch, save to new files: {median(latencies) * 1000:.0f} ms (median of {len(latencies)} saves)")
+
+
+def logo_checks(profiles, output, common, runs):
+    """The isolated logo check (IsolatedImageCheck): forced builds of the first 20 profiles, one
+    job, with the verdicts of output/.cache/image-checks removed before each (cold: one child a
+    distinct logo) and kept (warm: none). The difference over the distinct logos is what a
+    child costs; the warm build's is what a cached verdict costs a sheet (a stat and a look-up,
+    too small to show against a sheet)."""
+    ids = sorted(name[:-5] for name in os.listdir(profiles) if name.endswith(".yaml") and name != "taxonomy.yaml")[:20]
+    logos = set()
+    for pid in ids:
+        with open(os.path.join(profiles, pid + ".yaml"), encoding="utf-8") as handle:
+            logos.update(line.split(":", 1)[1].strip() for line in handle if line.startswith("logo:"))
+    cache = os.path.join(output, ".cache", "image-checks")
+    cold, warm = [], []
+    for _ in range(runs):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(run(["build", "--force", "--jobs", "1"] + common + ids))
+        warm.append(run(["build", "--force", "--jobs", "1"] + common + ids))
+    cold_seconds, warm_seconds = median(r.seconds for r in cold), median(r.seconds for r in warm)
+    cold_cpu, warm_cpu = median(r.cpu for r in cold), median(r.cpu for r in warm)
+    print(f"- logo checks, forced build of {len(ids)} profiles with {len(logos)} distinct logos, 1 job: "
+          f"cold cache {cold_seconds:.2f} s ({cold_cpu:.2f} s CPU), warm {warm_seconds:.2f} s ({warm_cpu:.2f} s CPU); "
+          f"a child {(cold_seconds - warm_seconds) / len(logos) * 1000:.0f} ms "
+          f"({(cold_cpu - warm_cpu) / len(logos) * 1000:.0f} ms CPU) a distinct logo (medians)")
 
 
 SAMPLES = [("en", "us-rse"), ("pt", "biodados-abertos"), ("ja", "kenkyu-data-kiban"), ("ar", "arab-rse-network")]
