@@ -7,7 +7,7 @@ enum ChipsLayout {
         fill: Color, stroke: Stroke?, profileLanguage: Bool
     ) -> Frame {
         var builder = FrameBuilder(width: width)
-        let paddingX = context.space(7)
+        let paddingX = context.space(8)
         let paddingY = context.space(3.5)
         let gap = context.space(5)
         var x = 0.0

@@ -19,27 +19,39 @@ struct ContactComponent: SheetComponent {
         var builder = FrameBuilder(width: width)
         let labelWidth = context.space(72)
         for (index, row) in rows.enumerated() {
-            let label = context.text(row.label, style: "label", width: labelWidth, profileLanguage: false)
-            // Addresses never break inside; one too long for the column is set smaller.
-            let valueWidth = width - labelWidth
-            var value = context.text([[RichSpan(row.text, link: row.link, unbreakable: row.link != nil)]], style: "body", width: valueWidth,
-                                     field: row.field, profileLanguage: false)
-            var factor = 1.0
-            while row.link != nil, value.metrics.size.width > valueWidth + 0.01, factor > 0.7 {
-                factor -= 0.05
-                value = context.text([[RichSpan(row.text, link: row.link, unbreakable: true)]], style: "body", width: valueWidth,
-                                     field: row.field, profileLanguage: false, override: context.style("body").scaled(factor))
+            // An address never breaks inside at full size when it fits beside its label;
+            // otherwise it goes under the label, across the column, and only an address wider
+            // than the column is broken into lines (`AddressLines`). Nothing is set smaller.
+            let besideWidth = width - labelWidth
+            let single = row.link.map { context.text([[RichSpan(row.text, link: $0, unbreakable: true)]], style: "body", width: nil, field: row.field, profileLanguage: false) }
+            let stacked = single.map { $0.metrics.size.width > besideWidth + 0.01 } ?? false
+            let valueWidth = stacked ? width : besideWidth
+            let label = context.text(row.label, style: "label", width: stacked ? width : labelWidth, profileLanguage: false)
+            var value: PositionedText
+            if let link = row.link, let single {
+                if single.metrics.size.width <= valueWidth + 0.01 {
+                    value = single
+                } else {
+                    let lines = AddressLines.lines(row.text) { line in
+                        context.text([[RichSpan(line, link: link, unbreakable: true)]], style: "body", width: nil, profileLanguage: false)
+                            .metrics.size.width <= valueWidth + 0.01
+                    }
+                    value = context.text(lines.map { [RichSpan($0, link: link, unbreakable: true)] }, style: "body", width: valueWidth,
+                                         field: row.field, profileLanguage: false, paragraphSpacing: 0)
+                }
+            } else {
+                value = context.text([[RichSpan(row.text)]], style: "body", width: valueWidth, field: row.field, profileLanguage: false)
             }
             var line = FrameBuilder(width: width)
             var placedLabel = label
-            placedLabel.origin = Point(x: 0, y: value.metrics.firstBaseline - label.metrics.firstBaseline)
+            placedLabel.origin = stacked ? .zero : Point(x: 0, y: value.metrics.firstBaseline - label.metrics.firstBaseline)
             line.add(placedLabel, role: .tableHeaderCell)
+            let valueTop = stacked ? label.metrics.size.height + context.space(1) : 0
             var placedValue = FrameBuilder.frame(value, role: row.link.map { .link(url: $0) } ?? .paragraph)
             placedValue.origin = .zero
-            var cell = Frame(origin: Point(x: labelWidth, y: 0), size: placedValue.size, items: [.group(placedValue)], role: .tableDataCell)
-            cell.size = placedValue.size
+            let cell = Frame(origin: Point(x: stacked ? 0 : labelWidth, y: valueTop), size: placedValue.size, items: [.group(placedValue)], role: .tableDataCell)
             line.add(cell)
-            line.cursor = max(value.metrics.size.height, label.metrics.size.height)
+            line.cursor = stacked ? valueTop + value.metrics.size.height : max(value.metrics.size.height, label.metrics.size.height)
             builder.stack(line.frame(role: .tableRow), gapAfter: index == rows.count - 1 ? 0 : context.space(3))
         }
         return SectionHeading.wrap(spec.heading, content: builder.frame(role: .table), context: context, section: .init(kind: .contact))

@@ -67,7 +67,7 @@ public struct LayoutContext: Sendable {
     public func text(
         _ paragraphs: [[RichSpan]], style name: String, width: Double?, at origin: Point = .zero,
         alignment: TextBlock.Alignment = .start, field: String? = nil, profileLanguage: Bool = true,
-        override: TextStyle? = nil
+        override: TextStyle? = nil, paragraphSpacing: Double? = nil
     ) -> PositionedText {
         let style = override ?? self.style(name)
         let shown = style.uppercase
@@ -76,7 +76,7 @@ public struct LayoutContext: Sendable {
         let block = TextBlock(
             paragraphs: shown, style: style, width: width, alignment: alignment,
             language: profileLanguage ? profile.language : strings.language,
-            paragraphSpacing: space(template.spacing.item + 2), linkColor: color("link"),
+            paragraphSpacing: paragraphSpacing ?? space(template.spacing.item + 2), linkColor: color("link"),
             direction: rightToLeft ? .rightToLeft : .automatic)
         return PositionedText(origin: origin, block: block, metrics: measurer.measure(block), field: field)
     }
