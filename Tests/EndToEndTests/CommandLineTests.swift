@@ -110,10 +110,11 @@ struct CommandLineTests {
     }
 
     @Test func previewWritesAPDFAndAPNGPerPage() throws {
-        // Enough highlights to go on onto a second page.
+        // Enough highlights and narrative to go on onto a second page.
         let long = (1...4).map { "    - Highlight \($0) with enough words in it to take two lines of a column at the least, and a third\n" }.joined()
         let profile = Self.valid + "highlights:\n" + ["successes", "outputs", "challenges", "plans"].map { "  \($0):\n" + long }.joined()
             + "champions: " + String(repeating: "Champions grow through mentoring. ", count: 15) + "\n"
+            + "narrative: " + String(repeating: "The year went well and the community grew. ", count: 30) + "\n"
         let root = try scratchProfiles(["demo.yaml": profile])
         let run = try CommandRunner.profilesheet(arguments(root, "preview") + ["demo"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -78,10 +78,11 @@ struct PreviewTests {
     @Test func previewWritesOnePNGPerPage() throws {
         let root = try scratch()
         var text = Self.valid
-        // Enough highlights to go on onto a second page.
+        // Enough highlights and narrative to go on onto a second page.
         let long = (1...4).map { "    - Highlight \($0) with enough words in it to take two lines of a column at the least, and a third\n" }.joined()
         text += "highlights:\n" + ["successes", "outputs", "challenges", "plans"].map { "  \($0):\n" + long }.joined()
             + "champions: " + String(repeating: "Champions grow through mentoring. ", count: 15) + "\n"
+            + "narrative: " + String(repeating: "The year went well and the community grew. ", count: 30) + "\n"
         try text.write(toFile: root + "/profiles/demo.yaml", atomically: true, encoding: .utf8)
         let run = try CommandRunner.profilesheet(["preview", "demo", "--profiles", root + "/profiles", "--output", root + "/output"])
         #expect(run.status == 0, "\(run.stderr)")

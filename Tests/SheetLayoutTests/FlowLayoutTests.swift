@@ -103,6 +103,47 @@ struct FlowLayoutTests {
         for page in result.document.pages { try Self.checkPage(page, in: result, paper: paper) }
     }
 
+    /// The sizes of body text (paragraphs and list bodies set in the body style's font) on a
+    /// sheet, by the section they are in.
+    static func bodySizes(_ result: LayoutResult) -> [(field: String?, size: Double)] {
+        result.document.pages.flatMap { page in
+            page.frame.flattened().compactMap { placed -> (String?, Double)? in
+                guard case .text(let text) = placed.item, placed.roles.last == .paragraph || placed.roles.last == .listBody,
+                      let section = placed.roles.lazy.compactMap(\.section).last,
+                      section.kind == .paragraphs || section.kind == .bulletList, text.block.style.italic == false else { return nil }
+                return (section.field, text.block.style.size)
+            }
+        }
+    }
+
+    /// A sheet with more than four pages of text at full size shrinks one block at a time,
+    /// the tallest first and down to the minimum before the next: the sheet fits on four
+    /// pages, at most one block is at a size between the full and the smallest, some keep their
+    /// full size, and no body text is set below the template's 8.5 pt.
+    @Test(arguments: [PaperSize.letter, .a4])
+    func shrinkingIsForSingleBlocks(paper: PaperSize) throws {
+        var shrunk = 0
+        for sentences in stride(from: 130, through: 400, by: 45) {
+            var profile = LayoutFixture.rich()
+            profile.highlights = Highlights(successes: Self.longList(12), outputs: Self.longList(12), challenges: Self.longList(12), plans: Self.longList(12))
+            profile.narrative = RichText(plain: String(repeating: "Words that keep on going. ", count: sentences))
+            let result = try LayoutFixture.layout(profile, paper: paper)
+            guard result.diagnostics.isEmpty else { continue }
+            #expect(result.document.pages.count <= 4)
+            let sizes = Self.bodySizes(result)
+            #expect(sizes.allSatisfy { $0.size >= 8.5 - 1e-9 }, "\(sentences): \(sizes.map(\.size).min() ?? 0)")
+            if sizes.contains(where: { $0.size < 9.5 - 1e-9 }) {
+                shrunk += 1
+                // A block has one size (a row's columns share it).
+                let between = Set(sizes.filter { $0.size > 8.5 + 1e-9 && $0.size < 9.5 - 1e-9 }.map(\.size))
+                #expect(between.count <= 1, "\(sentences): \(between)")
+                #expect(sizes.contains { abs($0.size - 9.5) < 1e-9 }, "\(sentences): nothing at full size")
+            }
+            for page in result.document.pages { try Self.checkPage(page, in: result, paper: paper) }
+        }
+        #expect(shrunk >= 1, "no length needed shrinking")
+    }
+
     /// What no page can hold, even at the smallest body size, is an error naming the sheet's
     /// page limit.
     @Test func tooMuchForFourPagesIsAnError() throws {

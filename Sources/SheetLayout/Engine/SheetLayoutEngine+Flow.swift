@@ -7,9 +7,14 @@ import SheetCore
 /// items or lines, and goes on under its heading marked "(continued)". Every page after the
 /// first has the running header; every page has the footer with "Page n of m".
 ///
-/// Text is set at full size; only when the sheet would need more than the flow's
-/// `maximumPages`, or a block that cannot be split is taller than a page, is the whole sheet set
-/// smaller, step by step, never below the template's minimum body size.
+/// Text is set at full size. Shrinking is a last resort for a single block, never the whole
+/// sheet: a block that cannot be split and is taller than a page is set smaller until it fits;
+/// a sheet that needs more than the flow's `maximumPages` has its tallest block set smaller a
+/// step at a time until the sheet fits or the block reaches the template's minimum body size,
+/// then the next tallest, and so on. A row of columns is balanced: when its columns end far apart, the grid columns
+/// are shared out differently (each column keeps at least four and moves at most two) if
+/// that makes the row shorter or its columns end closer, and a section at the boundary of two
+/// columns may move into the other, the reading order kept.
 extension SheetLayoutEngine {
     /// A section ready to place: its component (nil for a nested row) and its frame, heading
     /// included, at its column's width.
@@ -17,6 +22,10 @@ extension SheetLayoutEngine {
         var spec: ComponentSpec?
         var frame: Frame
         var continued = false
+        /// The template block it comes from (its index in the first page's and flow's blocks).
+        var source: Int
+        /// The text scale it is laid out at.
+        var scale: Double
     }
 
     struct FlowColumn {
@@ -40,47 +49,95 @@ extension SheetLayoutEngine {
     struct Pagination {
         /// Each page's blocks, each with the y of its top.
         var pages: [[(block: FlowBlock, y: Double)]]
-        /// The first block that fits on no page, and by how much.
-        var overflow: (section: FrameRole.Section?, amount: Double)?
+        /// The first block that fits on no page, by how much, and its template block.
+        var overflow: (section: FrameRole.Section?, amount: Double, source: Int?)?
     }
 
     func layoutFlowing(
         _ profile: Profile, first: PageTemplate, flow: FlowTemplate, base: LayoutContext, options: LayoutOptions
-    ) -> (pages: [Page], diagnostics: [Diagnostic], scale: Double) {
+    ) -> (pages: [Page], diagnostics: [Diagnostic], scales: [Double]) {
         let bodySize = template.style("body").size
-        let scales = template.fit.limited(bodySize: bodySize).scales
-        var chosen: (pagination: Pagination, context: LayoutContext)?
-        for scale in scales {
+        let steps = template.fit.limited(bodySize: bodySize).scales
+        let templateBlocks = first.blocks + flow.blocks
+        let startsWithBand = Self.startsWithBand(first.blocks)
+        // Each template block's step in `steps`, and its layout at each step it was tried at.
+        var levels = Array(repeating: 0, count: templateBlocks.count)
+        var laidOut: [Int: FlowBlock?] = [:]
+        func block(_ index: Int, at level: Int) -> FlowBlock? {
+            let key = index * steps.count + level
+            if let known = laidOut[key] { return known }
             var context = base
-            context.scale = scale
-            let blocks = flowBlocks(first.blocks + flow.blocks, context: context, width: context.contentWidth)
-            let pagination = paginate(blocks, context: context, startsWithBand: Self.startsWithBand(first.blocks), flow: flow)
-            chosen = (pagination, context)
-            if pagination.overflow == nil, pagination.pages.count <= flow.maximumPages { break }
+            context.scale = steps[level]
+            let made = flowBlock(templateBlocks[index], source: index, context: context, width: context.contentWidth)
+            laidOut[key] = made
+            return made
         }
-        guard let (pagination, context) = chosen else { return ([], [], 1) }
+        /// The pagination of the blocks at `levels`, those made smaller until the sheet has at
+        /// most `limit` pages and every block fits on one, or nothing may shrink any more.
+        func fit(limit: Int, levels: inout [Int]) -> Pagination {
+            var pagination = Pagination(pages: [], overflow: nil)
+            var shrinking: Int?
+            for _ in 0...(templateBlocks.count * steps.count) {
+                let blocks = templateBlocks.indices.compactMap { block($0, at: levels[$0]) }
+                pagination = paginate(blocks, context: base, startsWithBand: startsWithBand, flow: flow)
+                if pagination.overflow == nil, pagination.pages.count <= limit { break }
+                if let source = pagination.overflow?.source {
+                    // A block no page holds: that block smaller, if it may be.
+                    guard levels[source] < steps.count - 1 else { break }
+                    levels[source] += 1
+                    continue
+                }
+                // Too many pages: one block a step smaller at a time, down to the minimum
+                // before the next; the tallest first.
+                if let shrinking, levels[shrinking] < steps.count - 1 {
+                    levels[shrinking] += 1
+                    continue
+                }
+                let shrinkable = templateBlocks.indices.filter { levels[$0] < steps.count - 1 }
+                    .compactMap { index in block(index, at: levels[index]).map { (index: index, height: height($0, context: base)) } }
+                guard let tallest = shrinkable.max(by: { $0.height < $1.height }) else { break }
+                shrinking = tallest.index
+                levels[tallest.index] += 1
+            }
+            return pagination
+        }
+        var pagination = fit(limit: flow.maximumPages, levels: &levels)
+        // A last page with less than a quarter of it used (the note on reading the sheet alone,
+        // say) is taken back when making single blocks smaller fits the sheet on one page less.
+        if pagination.overflow == nil, pagination.pages.count > 1,
+           usedFraction(of: pagination.pages[pagination.pages.count - 1], context: base, startsWithBand: startsWithBand, flow: flow) < 0.25 {
+            var fewerLevels = levels
+            let fewer = fit(limit: pagination.pages.count - 1, levels: &fewerLevels)
+            if fewer.overflow == nil, fewer.pages.count < pagination.pages.count {
+                pagination = fewer
+                levels = fewerLevels
+            }
+        }
         var diagnostics: [Diagnostic] = []
-        let percent = Int((context.scale * 100).rounded())
+        let smallest = templateBlocks.indices.filter { block($0, at: levels[$0]) != nil }.map { steps[levels[$0]] }.min() ?? 1
+        let percent = Int((smallest * 100).rounded())
         if let overflow = pagination.overflow {
             let field = overflow.section?.diagnosticField
             let subject = field.map { "'\($0)'" } ?? "the content"
             diagnostics.append(.error(
                 at: location(of: field, in: profile),
-                "\(subject) does not fit on a page (\(context.paper.label)): \(NumberText.english.decimal(overflow.amount, places: 1)) pt too long even with text at \(percent)%",
+                "\(subject) does not fit on a page (\(base.paper.label)): \(NumberText.english.decimal(overflow.amount, places: 1)) pt too long even with text at \(percent)%",
                 hint: "shorten \(subject)", field: field))
         } else if pagination.pages.count > flow.maximumPages {
             diagnostics.append(.error(
                 at: location(of: nil, in: profile),
-                "the sheet needs \(pagination.pages.count) pages (\(context.paper.label)), more than the template's \(flow.maximumPages), even with text at \(percent)%",
+                "the sheet needs \(pagination.pages.count) pages (\(base.paper.label)), more than the template's \(flow.maximumPages), even with text at \(percent)%",
                 hint: "shorten the longest texts and lists", field: nil))
         }
         let pages = pagination.pages.enumerated().map { index, blocks in
-            var pageContext = context
+            var pageContext = base
             pageContext.pageNumber = index + 1
             pageContext.pageCount = pagination.pages.count
             return flowPage(blocks, context: pageContext, title: index == 0 ? first.title : flow.title)
         }
-        return (pages, diagnostics, context.scale)
+        // Each page's scale: the smallest of its blocks'.
+        let scales = pagination.pages.map { blocks in blocks.flatMap { sections($0.block) }.map(\.scale).min() ?? 1 }
+        return (pages, diagnostics, scales)
     }
 
     static func startsWithBand(_ blocks: [BlockTemplate]) -> Bool {
@@ -95,34 +152,140 @@ extension SheetLayoutEngine {
 
     // MARK: Blocks
 
-    func flowBlocks(_ blocks: [BlockTemplate], context: LayoutContext, width: Double) -> [FlowBlock] {
-        blocks.compactMap { block -> FlowBlock? in
-            switch block {
-            case .component(let spec):
-                guard let frame = component(spec, pageTitle: "").layout(context, width: width) else { return nil }
-                return .section(FlowSection(spec: spec, frame: frame))
-            case .columns(let columns):
-                let present = columns.filter { hasContent($0.blocks, profile: context.profile, countingFixedSections: true) }
-                guard !present.isEmpty else { return nil }
-                let gutter = template.grid.gutter
-                let totalSpan = present.reduce(0) { $0 + $1.span }
-                let available = width - gutter * Double(present.count - 1)
-                var x = 0.0
-                let flowColumns = present.map { column -> FlowColumn in
-                    let columnWidth = available * Double(column.span) / Double(totalSpan)
-                    defer { x += columnWidth + gutter }
-                    let sections = column.blocks.compactMap { block -> FlowSection? in
-                        switch block {
-                        case .component(let spec):
-                            return component(spec, pageTitle: "").layout(context, width: columnWidth).map { FlowSection(spec: spec, frame: $0) }
-                        case .columns(let nested):
-                            return layoutColumns(nested, context: context, width: columnWidth, pageTitle: "").map { FlowSection(spec: nil, frame: $0) }
-                        }
-                    }
-                    return FlowColumn(x: x, width: columnWidth, sections: sections)
+    /// One template block as it flows: a section, or a row of columns balanced as the
+    /// engine's doc comment says; nil when it has nothing to show.
+    func flowBlock(_ block: BlockTemplate, source: Int, context: LayoutContext, width: Double) -> FlowBlock? {
+        switch block {
+        case .component(let spec):
+            guard let frame = component(spec, pageTitle: "").layout(context, width: width) else { return nil }
+            return .section(FlowSection(spec: spec, frame: frame, source: source, scale: context.scale))
+        case .columns(let columns):
+            // Each column's blocks that show something; a column with none gives its span away.
+            let present = columns.map { column in
+                ColumnTemplate(span: column.span, blocks: column.blocks.filter { hasContent([$0], profile: context.profile, countingFixedSections: true) })
+            }.filter { !$0.blocks.isEmpty }
+            guard !present.isEmpty else { return nil }
+            var best = row(present, source: source, context: context, width: width)
+            guard present.count > 1, isUnbalanced(best, context: context) else { return .row(best) }
+            var bestScore = Self.balanceScore(columnEnds(best, context: context))
+            for candidate in Self.balancingLayouts(present) {
+                let laidOut = row(candidate, source: source, context: context, width: width)
+                let score = Self.balanceScore(columnEnds(laidOut, context: context))
+                if score < bestScore - 0.5 {
+                    best = laidOut
+                    bestScore = score
                 }
-                return .row(flowColumns)
             }
+            return .row(best)
+        }
+    }
+
+    /// A row's columns laid out on their spans.
+    func row(_ columns: [ColumnTemplate], source: Int, context: LayoutContext, width: Double) -> [FlowColumn] {
+        let gutter = template.grid.gutter
+        let totalSpan = columns.reduce(0) { $0 + $1.span }
+        let available = width - gutter * Double(columns.count - 1)
+        var x = 0.0
+        return columns.map { column -> FlowColumn in
+            let columnWidth = available * Double(column.span) / Double(totalSpan)
+            defer { x += columnWidth + gutter }
+            let sections = column.blocks.compactMap { block -> FlowSection? in
+                switch block {
+                case .component(let spec):
+                    return component(spec, pageTitle: "").layout(context, width: columnWidth)
+                        .map { FlowSection(spec: spec, frame: $0, source: source, scale: context.scale) }
+                case .columns(let nested):
+                    return layoutColumns(nested, context: context, width: columnWidth, pageTitle: "")
+                        .map { FlowSection(spec: nil, frame: $0, source: source, scale: context.scale) }
+                }
+            }
+            return FlowColumn(x: x, width: columnWidth, sections: sections)
+        }
+    }
+
+    /// Where each column of a row ends, from the row's top.
+    func columnEnds(_ columns: [FlowColumn], context: LayoutContext) -> [Double] {
+        columns.map { stackHeight($0.sections, context: context) }
+    }
+
+    /// How badly a row sits: its height plus how far its shortest column ends above its
+    /// longest (the white under it); lower is better.
+    static func balanceScore(_ ends: [Double]) -> Double {
+        let highest = ends.max() ?? 0
+        return highest + (highest - (ends.min() ?? 0))
+    }
+
+    /// Whether a row's columns end far apart: by more than a fifth of the row's height and
+    /// more than two lines of body text.
+    func isUnbalanced(_ columns: [FlowColumn], context: LayoutContext) -> Bool {
+        let ends = columnEnds(columns, context: context)
+        let highest = ends.max() ?? 0
+        let body = context.style("body")
+        return highest - (ends.min() ?? 0) > max(0.2 * highest, 2 * body.size * body.lineHeight)
+    }
+
+    /// The other ways of setting a row that balancing tries: the grid columns shared out
+    /// differently (`balancingSpans`), and a section at the boundary of two columns moved into
+    /// the other (one at most per column, so the reading order, left column then right, is
+    /// kept), each with each.
+    static func balancingLayouts(_ columns: [ColumnTemplate]) -> [[ColumnTemplate]] {
+        let designed = columns.map(\.span)
+        let blocks = columns.flatMap(\.blocks)
+        let counts = balancingCounts(columns.map(\.blocks.count))
+        var out: [[ColumnTemplate]] = []
+        for spans in [designed] + balancingSpans(designed) {
+            for count in counts {
+                guard spans != designed || count != columns.map(\.blocks.count) else { continue }
+                var start = 0
+                out.append(zip(spans, count).map { span, count in
+                    defer { start += count }
+                    return ColumnTemplate(span: span, blocks: Array(blocks[start..<(start + count)]))
+                })
+            }
+        }
+        return out
+    }
+
+    /// How many sections each column may hold: each within one of its own count, at least one.
+    static func balancingCounts(_ designed: [Int]) -> [[Int]] {
+        let total = designed.reduce(0, +)
+        var out: [[Int]] = []
+        func extend(_ prefix: [Int]) {
+            if prefix.count == designed.count {
+                if prefix.reduce(0, +) == total { out.append(prefix) }
+                return
+            }
+            let count = designed[prefix.count]
+            for candidate in max(1, count - 1)...(count + 1) { extend(prefix + [candidate]) }
+        }
+        extend([])
+        return out
+    }
+
+    /// The spans balancing tries: every column within two of its designed span and at least
+    /// four (or its designed span when that is less: a chart is not set narrower than a third
+    /// of the page), the total kept.
+    static func balancingSpans(_ designed: [Int]) -> [[Int]] {
+        let total = designed.reduce(0, +)
+        var out: [[Int]] = []
+        func extend(_ prefix: [Int]) {
+            if prefix.count == designed.count {
+                if prefix.reduce(0, +) == total, prefix != designed { out.append(prefix) }
+                return
+            }
+            let span = designed[prefix.count]
+            let lowest = max(min(4, span), span - 2)
+            for candidate in lowest...(span + 2) { extend(prefix + [candidate]) }
+        }
+        extend([])
+        return out
+    }
+
+    /// The sections of a block.
+    func sections(_ block: FlowBlock) -> [FlowSection] {
+        switch block {
+        case .section(let section): [section]
+        case .row(let columns): columns.flatMap(\.sections)
         }
     }
 
@@ -158,6 +321,8 @@ extension SheetLayoutEngine {
     /// heading marked as continued; nil when it cannot be cut there.
     func split(_ section: FlowSection, at height: Double, context: LayoutContext) -> (FlowSection, FlowSection)? {
         guard isSplittable(section), let spec = section.spec else { return nil }
+        var context = context
+        context.scale = section.scale
         let content = SectionHeading.content(of: section.frame, heading: spec.heading)
         var inner = content
         inner.origin = .zero
@@ -167,7 +332,8 @@ extension SheetLayoutEngine {
         continued.continued = true
         let head = SectionHeading.wrap(spec.heading, content: parts.head, context: context, section: section.continued ? continued : identity)
         let tail = SectionHeading.wrap(spec.heading, content: parts.tail, context: context, section: continued)
-        return (FlowSection(spec: spec, frame: head, continued: section.continued), FlowSection(spec: spec, frame: tail, continued: true))
+        return (FlowSection(spec: spec, frame: head, continued: section.continued, source: section.source, scale: section.scale),
+                FlowSection(spec: spec, frame: tail, continued: true, source: section.source, scale: section.scale))
     }
 
     /// `block` cut at `height`: a section as above; a row column by column, each column's
@@ -231,12 +397,19 @@ extension SheetLayoutEngine {
                 Region(top: template.margins.top + headerHeight + context.sectionGap, bottom: bottom))
     }
 
+    /// How much of a later page's region its blocks use, from 0 to 1.
+    func usedFraction(of page: [(block: FlowBlock, y: Double)], context: LayoutContext, startsWithBand: Bool, flow: FlowTemplate) -> Double {
+        let region = regions(context: context, startsWithBand: startsWithBand, flow: flow).next
+        let lowest = page.map { $0.y + height($0.block, context: context) }.max() ?? region.top
+        return (lowest - region.top) / region.height
+    }
+
     func paginate(_ blocks: [FlowBlock], context: LayoutContext, startsWithBand: Bool, flow: FlowTemplate) -> Pagination {
         let (firstRegion, nextRegion) = regions(context: context, startsWithBand: startsWithBand, flow: flow)
         var pages: [[(block: FlowBlock, y: Double)]] = [[]]
         var region = firstRegion
         var cursor = region.top
-        var overflow: (section: FrameRole.Section?, amount: Double)?
+        var overflow: (section: FrameRole.Section?, amount: Double, source: Int?)?
         var queue = blocks[...]
         func newPage() {
             pages.append([])
@@ -276,7 +449,7 @@ extension SheetLayoutEngine {
                 continue
             }
             // Alone on a page and still too tall, and no cut helps.
-            if overflow == nil { overflow = (firstSection(block), cursor + height - region.bottom) }
+            if overflow == nil { overflow = (firstSection(block), cursor + height - region.bottom, sections(block).first?.source) }
             pages[pages.count - 1].append((block, cursor))
             cursor += height
         }

@@ -40,7 +40,7 @@ public struct SheetLayoutEngine: Sendable {
             context.pageCount = 1
             let flowing = layoutFlowing(profile, first: first, flow: flow, base: context, options: options)
             return result(profile, taxonomy: taxonomy, options: options, context: base, pages: flowing.pages, diagnostics: untranslated + flowing.diagnostics,
-                          scales: Array(repeating: flowing.scale, count: flowing.pages.count))
+                          scales: flowing.scales)
         }
 
         // Pages whose blocks all lack data drop out when the template marks them optional.
