@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Renders every sample profile, the preview PDF of one, collection.pdf and a comparison of three
-# samples in different languages into a scratch folder
+# Renders every sample profile with each template (standard, compact), the preview PDF of one,
+# collection.pdf and a comparison of three samples in different languages into a scratch folder
 # and runs the PDF/UA-1 scorecard (../shared/tools/a11y_check.py, as CI has shared/ beside the
 # clone) on each; fails when any check fails.
 #   [A11Y_REPORT=id,id] scripts/a11y-check.sh BINARY PYTHON
@@ -16,7 +16,8 @@ out=.build/a11y-check
 rm -rf "$out"
 mkdir -p "$out"
 "$binary" build --force --output "$out" >/dev/null
+"$binary" build --force --template compact --output "$out/compact" >/dev/null
 "$binary" preview --output "$out" us-rse >/dev/null
 "$binary" compare --output "$out" us-rse kenkyu-data-kiban arab-rse-network >/dev/null 2>&1
 # A11Y_REPORT: check ids printed but not yet required (scripts/a11y-gate.py).
-"$python" scripts/a11y-gate.py "$checker" --report "${A11Y_REPORT:-}" "$out"/*.pdf "$out"/preview/*.pdf "$out"/compare/*.pdf
+"$python" scripts/a11y-gate.py "$checker" --report "${A11Y_REPORT:-}" "$out"/*.pdf "$out"/compact/*.pdf "$out"/preview/*.pdf "$out"/compare/*.pdf

@@ -40,7 +40,8 @@ struct InstallTests {
 
     @Test func theInstalledFilesAreWhereTheyBelong() throws {
         let installed = try install()
-        for path in ["bin/profilesheet", "share/profilesheet/templates/standard/template.yaml", "share/man/man1/profilesheet.1",
+        for path in ["bin/profilesheet", "share/profilesheet/templates/standard/template.yaml",
+                     "share/profilesheet/templates/compact/template.yaml", "share/man/man1/profilesheet.1",
                      "share/bash-completion/completions/profilesheet", "share/zsh/site-functions/_profilesheet",
                      "share/fish/vendor_completions.d/profilesheet.fish"] {
             #expect(FileManager.default.fileExists(atPath: installed.prefix + "/" + path), "\(path)")
@@ -64,7 +65,14 @@ struct InstallTests {
         let created = try CommandRunner.run(installed.binary, ["init", folder], in: installed.base)
         #expect(created.status == 0, "\(created.both)")
         let templates = try CommandRunner.run(installed.binary, ["templates"], in: folder)
-        #expect(templates.stdout == "standard  \(installed.prefix)/share/profilesheet/templates/standard  Standard sheet (installed)\n", "\(templates.both)")
+        #expect(templates.stdout == """
+            compact   \(installed.prefix)/share/profilesheet/templates/compact  Compact sheet (installed)
+            standard  \(installed.prefix)/share/profilesheet/templates/standard  Standard sheet (installed)
+
+            """, "\(templates.both)")
+        // The installed compact template is found by name from any folder.
+        let compact = try CommandRunner.run(installed.binary, ["build", "--template", "compact", "--output", folder + "/compact-out"], in: folder)
+        #expect(compact.status == 0, "\(compact.both)")
         let build = try CommandRunner.run(installed.binary, ["build"], in: folder)
         #expect(build.status == 0, "\(build.both)")
         #expect(build.stderr.contains("rendered 1, up to date 0, invalid 0, warnings 0; 0 errors, 0 warnings"), "\(build.stderr)")

@@ -10,7 +10,7 @@ import Testing
 /// with Pango's metrics (the sheets' own), for every template on both papers.
 @Suite("Page fill of every sample and fixture", .serialized)
 struct PageFillTests {
-    static let templates = ["standard"]
+    static let templates = ["standard", "compact"]
     static let folders = ["profiles", "Tests/Fixtures/sheets"]
 
     /// A laid-out sheet and the template it was laid out on.
