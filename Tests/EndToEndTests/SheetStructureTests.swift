@@ -81,8 +81,6 @@ struct SheetStructureTests {
         #"      H3"#,
         #"      P"#,
         #"      P"#,
-        #"      P"#,
-        #"      P"#,
         #"  Sect"#,
         #"    H2"#,
         #"    Table"#,

@@ -107,15 +107,18 @@ struct ParticipationModelComponent: SheetComponent {
         }
         builder.cursor = columnsTop + columnHeight + context.space(8)
 
-        // The axis under the modes: transmissive → transformational.
+        // The axis under the modes: transmissive → transformational. Its words are the
+        // figure's scale, drawn like its arrow: decoration, as the figure's alternative text
+        // stands for the figure (and text repeated low on many pages of a collection would read
+        // as a running footer).
         let left = context.text(context.strings.text("model.transmissive"), style: "axis", width: nil, profileLanguage: false)
         let right = context.text(context.strings.text("model.transformational"), style: "axis", width: nil, profileLanguage: false)
         var placedLeft = left
         placedLeft.origin = Point(x: padding, y: builder.cursor)
-        builder.add(placedLeft, role: .paragraph)
+        builder.add(placedLeft, role: .artifact(.decoration))
         var placedRight = right
         placedRight.origin = Point(x: width - padding - right.metrics.size.width, y: builder.cursor)
-        builder.add(placedRight, role: .paragraph)
+        builder.add(placedRight, role: .artifact(.decoration))
         let lineY = builder.cursor + left.metrics.size.height / 2
         let lineStart = padding + left.metrics.size.width + context.space(8)
         let lineEnd = width - padding - right.metrics.size.width - context.space(8)
