@@ -184,7 +184,9 @@ struct BatchBuildTests {
         let outline = try CommandRunner.run("qpdf", ["--json", "--json-key=outlines", root + "/output/collection.pdf"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outline.stdout.utf8)) as? [String: Any])
         let titles = (json["outlines"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
-        #expect(titles.count == (try Self.sampleIDs(root)).count)
+        // The overview's bookmark first, then one per community.
+        #expect(titles.first == "The collection at a glance")
+        #expect(titles.count == (try Self.sampleIDs(root)).count + 1)
         #expect(titles.contains("Sustain Open Source"))
         let text = try CommandRunner.run("pdftotext", [root + "/output/collection.pdf", "-"]).stdout
         #expect(text.contains("Sustain Open Source"))
@@ -196,7 +198,6 @@ struct BatchBuildTests {
         #expect(lines.filter { !$0.hasPrefix(" ") }.count == 1)
     }
 
-    /// The pages of the sheets `ids` in `output`, together: what the collection holds.
     /// The pages `collection.pdf` holds: the overview's, then the sheets `ids`'.
     static func sheetPages(_ output: String, _ ids: [String]) throws -> Int {
         try (["overview"] + ids).reduce(0) { $0 + (Int(try CommandRunner.pdfinfo("\(output)/\($1).pdf")["Pages"] ?? "") ?? 0) }
