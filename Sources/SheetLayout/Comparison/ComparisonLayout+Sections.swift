@@ -74,19 +74,7 @@ extension ComparisonLayout {
         let breakdowns = profiles.map { BreakdownSource.breakdown(field, in: $0) }
         let withheld = profiles.map { $0.suppressed[field] != nil }
         guard breakdowns.contains(where: { !($0?.shares.isEmpty ?? true) }) || withheld.contains(true) else { return nil }
-        // Categories by their summed share, ties in the order first met.
-        var order: [String] = []
-        var sums: [String: Double] = [:]
-        for breakdown in breakdowns.compactMap({ $0 }) {
-            for share in breakdown.shares {
-                if sums[share.category] == nil { order.append(share.category) }
-                sums[share.category, default: 0] += share.percent
-            }
-        }
-        let categories = order.enumerated().sorted { lhs, rhs in
-            let (a, b) = (sums[lhs.element] ?? 0, sums[rhs.element] ?? 0)
-            return a != b ? a > b : lhs.offset < rhs.offset
-        }.map(\.element)
+        let categories = Breakdown.categoriesBySummedShare(breakdowns.compactMap { $0?.shares })
         var rows: [Frame] = []
         let longest = breakdowns.map { $0?.shares.count ?? 0 }.max() ?? 0
         let named = breakdowns.compactMap { $0.map { Set($0.shares.map(\.category)) } }

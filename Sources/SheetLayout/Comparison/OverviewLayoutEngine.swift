@@ -166,18 +166,7 @@ struct Overview {
     func funding() -> Table? {
         let reported = communities.filter { !($0.funding?.isEmpty ?? true) || $0.isWithheld("funding") }
         guard !reported.isEmpty else { return nil }
-        var order: [String] = []
-        var sums: [String: Double] = [:]
-        for community in communities {
-            for share in community.funding ?? [] {
-                if sums[share.category] == nil { order.append(share.category) }
-                sums[share.category, default: 0] += share.percent
-            }
-        }
-        let ranked = order.enumerated().sorted { lhs, rhs in
-            let (a, b) = (sums[lhs.element] ?? 0, sums[rhs.element] ?? 0)
-            return a != b ? a > b : lhs.offset < rhs.offset
-        }.map(\.element)
+        let ranked = Breakdown.categoriesBySummedShare(communities.compactMap(\.funding))
         // Five columns at most: past that, a column is "Other", the sum of the rest.
         let shown = ranked.count <= 5 ? ranked : Array(ranked.prefix(4))
         let folded = ranked.count > shown.count

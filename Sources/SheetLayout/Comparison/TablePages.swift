@@ -171,20 +171,12 @@ struct TablePages {
 
     /// Every page's footer: what the document is, page n of m, the date made.
     func footer(page: Int, of count: Int) -> Frame {
-        var builder = FrameBuilder(width: width)
-        let third = (width - 2 * context.template.grid.gutter) / 3
+        let third = FooterComponent.partWidth(context, width: width)
         let left = context.text(footerLabel, style: "footer", width: third, profileLanguage: false)
-        let center = context.text("Page \(page) of \(count)", style: "footer", width: third, alignment: .center, profileLanguage: false)
+        let pageText = context.strings.text("footer.page", ["page": context.numbers.count(page), "pages": context.numbers.count(count)])
+        let center = context.text(pageText, style: "footer", width: third, alignment: .center, profileLanguage: false)
         let right = context.text("Generated \(context.generatedOn)", style: "footer", width: third, alignment: .end, profileLanguage: false)
-        let ruleGap = context.space(6)
-        builder.addDecoration(Shape(.line(from: Point(x: 0, y: 0), to: Point(x: width, y: 0)), stroke: Stroke(color: context.color("rule"), width: 0.6)))
-        for (text, x) in [(left, 0.0), (center, third + context.template.grid.gutter), (right, width - third)] {
-            var placed = text
-            placed.origin = Point(x: x, y: ruleGap)
-            builder.add(placed, role: .paragraph)
-        }
-        builder.cursor = ruleGap + max(left.metrics.size.height, center.metrics.size.height, right.metrics.size.height)
-        return builder.frame(role: .artifact(.footer))
+        return FooterComponent.frame(left: left, center: center, right: right, context: context, width: width)
     }
 
     /// "2024–2025" for periods in different years, the one label when they share one.
