@@ -13,7 +13,7 @@ enum SectionHeading {
         // The template's heading in the sheet's language.
         let translated = context.strings.template(heading)
         let shown = section.continued ? context.strings.text("heading.continued", ["heading": translated]) : translated
-        let title = context.text(shown, style: "heading", width: content.size.width, profileLanguage: false)
+        let title = context.text(shown, style: "heading", width: content.size.width, profileLanguage: false, kind: .title)
         builder.stack(title, role: .heading(level: 2), gapAfter: context.space(3))
         builder.addDecoration(Shape(
             .line(from: Point(x: 0, y: builder.cursor), to: Point(x: content.size.width, y: builder.cursor)),

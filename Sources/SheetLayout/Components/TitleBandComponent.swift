@@ -36,9 +36,10 @@ struct TitleBandComponent: SheetComponent {
 
         var texts = FrameBuilder(width: textWidth)
         // Long names step down to a smaller title size rather than run to many lines.
-        var title = context.text(profile.name, style: "title", width: textWidth, field: "name")
+        // A title's lines break between words and are balanced (LineBreakRules, balancedTitle).
+        var title = context.text(profile.name, style: "title", width: textWidth, field: "name", kind: .title)
         if title.metrics.lineCount > 3 {
-            title = context.text(profile.name, style: "title-long", width: textWidth, field: "name")
+            title = context.text(profile.name, style: "title-long", width: textWidth, field: "name", kind: .title)
         }
         // The name is placed with the period below, in the heading; here it only takes its room.
         let titleTop = texts.cursor

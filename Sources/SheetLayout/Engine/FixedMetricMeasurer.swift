@@ -3,7 +3,10 @@ import SheetCore
 /// A measurer with metrics simple enough to work out by hand, for layout tests: every
 /// character is `advance` × size wide (wide East Asian characters twice that), lines break
 /// greedily at spaces (inside a word, between characters, only when the word alone is too
-/// wide), and each line is `style.linePitch` tall with its baseline at 0.8 × size. Lines are
+/// wide), and each line is `style.linePitch` tall with its baseline at 0.8 × size. A paragraph
+/// whose breaks the layout decided (`TextBlock.breaks`: Chinese, Japanese, Korean) breaks
+/// greedily at those places only, as Pango does with them, and a piece between two of them
+/// that is wider than the line runs past its end (the layout then measures again without). Lines are
 /// aligned in the block's width (against the widest line when it has none); a block whose
 /// direction is right to left has its lines (and links) at the right for `start`.
 public struct FixedMetricMeasurer: TextMeasurer {
@@ -52,6 +55,17 @@ public struct FixedMetricMeasurer: TextMeasurer {
                 drafts.append(line)
                 line = LineDraft(paragraph: index)
                 lineCount += 1
+            }
+            if let breaks = block.breaks(ofParagraph: index) {
+                let filled = fill(paragraph, paragraph: index, breaks: breaks, block: block)
+                for link in filled.links {
+                    var box = link.box
+                    box.rect.origin.y += y
+                    links.append((box, drafts.count + link.line))
+                }
+                drafts += filled.lines
+                y += Double(filled.lines.count) * pitch
+                continue
             }
             for (word, span) in Self.words(paragraph) {
                 let wordWidth = width(of: word, size: size, spacing: block.style.letterSpacing)
@@ -103,6 +117,59 @@ public struct FixedMetricMeasurer: TextMeasurer {
         return TextMetrics(
             size: Size(width: widest, height: y), lineCount: lines.count, firstBaseline: 0.8 * size, links: placedLinks,
             rightToLeft: block.direction == .rightToLeft, lines: lines, linePitch: pitch)
+    }
+
+    /// The lines of paragraph `paragraph`, filled with its pieces between the places `breaks`
+    /// allows, each with the spaces after it (which hang at a line's end and count only inside
+    /// a line), and its links with the line they are on (from the paragraph's top).
+    private func fill(
+        _ spans: [RichSpan], paragraph: Int, breaks: ParagraphBreaks, block: TextBlock
+    ) -> (lines: [LineDraft], links: [(box: LinkBox, line: Int)]) {
+        let size = block.style.size, spacing = block.style.letterSpacing, pitch = block.style.linePitch
+        func advance(_ scalar: Unicode.Scalar) -> Double { width(of: String(scalar), size: size, spacing: spacing) }
+        // Each scalar with the span it belongs to.
+        var scalars: [(scalar: Unicode.Scalar, span: Int)] = []
+        for (spanIndex, span) in spans.enumerated() {
+            for scalar in span.text.unicodeScalars { scalars.append((scalar, spanIndex)) }
+        }
+        var bounds = breaks.allowed.filter { $0 > 0 && $0 < scalars.count }
+        bounds.append(scalars.count)
+        var lines: [LineDraft] = []
+        var links: [(box: LinkBox, line: Int)] = []
+        var line = LineDraft(paragraph: paragraph)
+        var start = 0
+        var hanging = 0.0
+        for end in bounds where end > start {
+            let piece = scalars[start..<end]
+            start = end
+            let trailing = piece.reversed().prefix { $0.scalar.properties.isWhitespace }.count
+            let contentEnd = piece.endIndex - trailing
+            let contentWidth = piece[..<contentEnd].reduce(0) { $0 + advance($1.scalar) }
+            if let limit = block.width, line.width > 0, line.width + hanging + contentWidth > limit + 1e-9 {
+                lines.append(line)
+                line = LineDraft(paragraph: paragraph)
+            } else if !line.spans.isEmpty {
+                line.width += hanging
+            }
+            // The piece's characters, a run per span.
+            var run = piece.startIndex
+            while run < piece.endIndex {
+                let spanIndex = piece[run].span
+                var next = run
+                while next < piece.endIndex, piece[next].span == spanIndex { next += 1 }
+                var text = String.UnicodeScalarView()
+                text.append(contentsOf: piece[run..<next].map(\.scalar))
+                let runWidth = piece[run..<max(run, min(next, contentEnd))].reduce(0) { $0 + advance($1.scalar) }
+                if let url = spans[spanIndex].link, runWidth > 0 {
+                    links.append((LinkBox(url: url, rect: Rect(x: line.width, y: Double(lines.count) * pitch, width: runWidth, height: pitch)), lines.count))
+                }
+                line.append(String(text), like: spans[spanIndex], width: runWidth)
+                run = next
+            }
+            hanging = piece[contentEnd...].reduce(0) { $0 + advance($1.scalar) }
+        }
+        lines.append(line)
+        return (lines, links)
     }
 
     func width(of text: String, size: Double, spacing: Double) -> Double {

@@ -63,32 +63,43 @@ public struct LayoutContext: Sendable {
     public var contentWidth: Double { pageSize.width - template.margins.left - template.margins.right }
 
     /// Measures plain or rich text in a named style, in the profile's language unless told
-    /// otherwise, and returns it positioned at `origin`.
+    /// otherwise, and returns it positioned at `origin`. Its lines break as `LineBreakRules` says
+    /// for text of `kind` (a title is also balanced: `balancedTitle`).
     public func text(
         _ paragraphs: [[RichSpan]], style name: String, width: Double?, at origin: Point = .zero,
         alignment: TextBlock.Alignment = .start, field: String? = nil, profileLanguage: Bool = true,
-        override: TextStyle? = nil, paragraphSpacing: Double? = nil
+        override: TextStyle? = nil, paragraphSpacing: Double? = nil, kind: LineBreakRules.Kind = .text
     ) -> PositionedText {
         let style = override ?? self.style(name)
         let shown = style.uppercase
             ? paragraphs.map { $0.map { span in var copy = span; copy.text = copy.text.uppercased(); return copy } }
             : paragraphs
-        let block = TextBlock(
-            paragraphs: shown, style: style, width: width, alignment: alignment,
-            language: profileLanguage ? profile.language : strings.language,
+        let language = profileLanguage ? profile.language : strings.language
+        var block = TextBlock(
+            paragraphs: shown, style: style, width: width, alignment: alignment, language: language,
             paragraphSpacing: paragraphSpacing ?? space(template.spacing.item + 2), linkColor: color("link"),
             direction: rightToLeft ? .rightToLeft : .automatic)
-        return PositionedText(origin: origin, block: block, metrics: measurer.measure(block), field: field)
+        let breaks = shown.map { LineBreakRules.breaks($0.map(\.text).joined(), language: language, kind: kind) }
+        if breaks.contains(where: { $0 != nil }) { block.breaks = breaks }
+        var metrics = measurer.measure(block)
+        if !block.breaks.isEmpty, let width, metrics.lines.contains(where: { $0.width > width + 0.01 }) {
+            // The rules left a line no place to break (a Korean word wider than the column):
+            // the measurer's own breaks, which can break between any two characters.
+            block.breaks = []
+            metrics = measurer.measure(block)
+        }
+        let text = PositionedText(origin: origin, block: block, metrics: metrics, field: field)
+        return kind == .title ? balancedTitle(text) : text
     }
 
     /// Plain text: one paragraph, or one per line break.
     public func text(
         _ string: String, style name: String, width: Double?, at origin: Point = .zero,
         alignment: TextBlock.Alignment = .start, field: String? = nil, profileLanguage: Bool = true,
-        link: String? = nil, override: TextStyle? = nil
+        link: String? = nil, override: TextStyle? = nil, kind: LineBreakRules.Kind = .text
     ) -> PositionedText {
         text([[RichSpan(string, link: link)]], style: name, width: width, at: origin, alignment: alignment,
-             field: field, profileLanguage: profileLanguage, override: override)
+             field: field, profileLanguage: profileLanguage, override: override, kind: kind)
     }
 
     public func rich(_ text: RichText, style name: String, width: Double?, at origin: Point = .zero, field: String?) -> PositionedText {

@@ -35,12 +35,18 @@ public struct TextBlock: Sendable, Hashable {
     /// Colour of link text.
     public var linkColor: Color?
     public var direction: Direction
+    /// Where each paragraph's lines may break, when the layout decided it (`LineBreakRules`:
+    /// Chinese, Japanese and Korean text): empty, or one entry per paragraph, nil leaving that
+    /// paragraph to the measurer's own rules (UAX #14 in Pango, spaces in the fixed-metric one).
+    public var breaks: [ParagraphBreaks?]
 
     public init(
         paragraphs: [[RichSpan]], style: TextStyle, width: Double?, alignment: Alignment = .start,
-        language: String = "en", paragraphSpacing: Double = 0, linkColor: Color? = nil, direction: Direction = .automatic
+        language: String = "en", paragraphSpacing: Double = 0, linkColor: Color? = nil, direction: Direction = .automatic,
+        breaks: [ParagraphBreaks?] = []
     ) {
         self.direction = direction
+        self.breaks = breaks
         self.paragraphs = paragraphs
         self.style = style
         self.width = width
@@ -53,6 +59,11 @@ public struct TextBlock: Sendable, Hashable {
     /// One paragraph of plain text.
     public init(_ text: String, style: TextStyle, width: Double?, alignment: Alignment = .start, language: String = "en") {
         self.init(paragraphs: [[RichSpan(text)]], style: style, width: width, alignment: alignment, language: language)
+    }
+
+    /// The breaks the layout decided for paragraph `index`, if any.
+    public func breaks(ofParagraph index: Int) -> ParagraphBreaks? {
+        index < breaks.count ? breaks[index] : nil
     }
 
     /// The visible text, paragraphs separated by a blank line.

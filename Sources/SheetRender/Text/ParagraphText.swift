@@ -20,10 +20,14 @@ struct ParagraphText {
 
     var utf8: [UInt8]
     var runs: [Run]
+    /// Byte ranges Pango must not break inside (`pango_attr_allow_breaks_new(FALSE)`): around
+    /// each place the layout's rules suppressed (`ParagraphBreaks.suppressed`), from the
+    /// character before it to the character after, neighbouring ones joined.
+    private(set) var keptTogether: [(start: Int, end: Int)] = []
     /// Where `insertSoftHyphens` put soft hyphens, as byte offsets into the text before it did.
     private(set) var softHyphens: [Int] = []
 
-    init(_ spans: [RichSpan]) {
+    init(_ spans: [RichSpan], breaks: ParagraphBreaks? = nil) {
         var bytes: [UInt8] = []
         var runs: [Run] = []
         for span in spans {
@@ -34,6 +38,27 @@ struct ParagraphText {
         }
         self.utf8 = bytes
         self.runs = runs
+        if let breaks, !breaks.suppressed.isEmpty { keptTogether = Self.ranges(around: breaks.suppressed, in: bytes) }
+    }
+
+    /// The byte ranges from the character before each of `offsets` (scalars, increasing) to the
+    /// character after it, overlapping ones joined. A NUL became U+FFFD, one scalar still, so
+    /// scalar offsets are the layout's.
+    private static func ranges(around offsets: [Int], in bytes: [UInt8]) -> [(start: Int, end: Int)] {
+        var starts: [Int] = []  // byte offset of each scalar, and the text's end
+        starts.reserveCapacity(bytes.count + 1)
+        for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { starts.append(index) }
+        starts.append(bytes.count)
+        var ranges: [(start: Int, end: Int)] = []
+        for offset in offsets where offset > 0 && offset + 1 < starts.count {
+            let start = starts[offset - 1], end = starts[offset + 1]
+            if let last = ranges.last, last.end > start {
+                ranges[ranges.count - 1].end = end
+            } else {
+                ranges.append((start, end))
+            }
+        }
+        return ranges
     }
 
     /// Inserts a soft hyphen (U+00AD, two bytes) before each of `requested` (increasing byte
@@ -75,6 +100,7 @@ struct ParagraphText {
             run.end = moved(run.end)
             return run
         }
+        keptTogether = keptTogether.map { (moved($0.start), moved($0.end)) }
     }
 
     /// The characters of bytes `start..<end` as spans with their styles and links, without
@@ -150,6 +176,7 @@ struct ParagraphText {
         if style.letterSpacing != 0 {
             insert(pango_attr_letter_spacing_new(pangoUnits(style.letterSpacing)), 0, textEnd)
         }
+        for range in keptTogether { insert(pango_attr_allow_breaks_new(0), range.start, range.end) }
         for run in runs {
             if run.strong { insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), run.start, run.end) }
             if run.emphasis { insert(pango_attr_style_new(PANGO_STYLE_ITALIC), run.start, run.end) }

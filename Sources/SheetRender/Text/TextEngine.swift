@@ -165,8 +165,8 @@ final class TextEngine {
         let pitch = style.size * style.lineHeight
         let baselineOffset = vertical.baselineOffset(pitch: pitch)
 
-        let paragraphs = block.paragraphs.map { spans in
-            makeParagraph(spans, block: block, context: context, description: description, language: language)
+        let paragraphs = block.paragraphs.enumerated().map { index, spans in
+            makeParagraph(spans, breaks: block.breaks(ofParagraph: index), block: block, context: context, description: description, language: language)
         }
         let widest = paragraphs.reduce(0) { max($0, $1.width) }
 
@@ -190,7 +190,7 @@ final class TextEngine {
     }
 
     private func makeParagraph(
-        _ spans: [RichSpan], block: TextBlock, context: OpaquePointer, description: OpaquePointer, language: OpaquePointer?
+        _ spans: [RichSpan], breaks: ParagraphBreaks?, block: TextBlock, context: OpaquePointer, description: OpaquePointer, language: OpaquePointer?
     ) -> ParagraphLayout {
         guard let layout = pango_layout_new(context) else { preconditionFailure("Pango could not create a layout") }
         pango_layout_set_font_description(layout, description)  // copies the description
@@ -212,7 +212,8 @@ final class TextEngine {
         case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
         case .end: pango_layout_set_alignment(layout, rightToLeft ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT)
         }
-        let plain = ParagraphText(spans)
+        // Pango breaks by UAX #14 but where the layout's rules suppressed a break.
+        let plain = ParagraphText(spans, breaks: breaks)
         // Soft hyphens at the dictionary's points, before Pango sees the text: it may break a
         // line there, and draws a hyphen when it does. Blocks without a width never break, and
         // titles and other display sizes stay unhyphenated.
