@@ -31,10 +31,14 @@ struct SheetStructureTests {
         #expect(text.contains("\n    H2\n"), "\(text)")
         #expect(!text.contains("H2 lang="), "\(text)")
         #expect(text.contains("    Figure alt=\"شعار الشبكة العربية لمهندسي البرمجيات البحثية\"\n"), "\(text)")
-        // Percentages as the sheet's language writes them (ICU's ar: each sign between U+200E marks).
-        let percent = { (value: Int) in "\(value)\u{200E}%\u{200E}" }
+        // The chart's alternative text is the template's Arabic words around the profile's
+        // regions: Arabic, the document's language, though most of its letters are Latin. Its
+        // percentages are as the chart shows them, without the U+200E marks ICU puts around
+        // the sign for display, which a reader does not need.
         #expect(text.contains(
-            "Figure lang=en alt=\"الأعضاء حسب المنطقة: Levant \(percent(30)), Maghreb \(percent(22)), Gulf \(percent(20)), Egypt and Sudan \(percent(18)), Diaspora \(percent(10))\""), "\(text)")
+            "    Figure alt=\"الأعضاء حسب المنطقة: Levant 30%, Maghreb 22%, Gulf 20%, Egypt and Sudan 18%, Diaspora 10%\""), "\(text)")
+        #expect(!text.contains("Figure lang="), "\(text)")
+        #expect(!text.contains("\u{200E}"), "\(text)")
         #expect(lines.filter { $0.hasSuffix("H1") || $0.contains("H1 ") }.count == 1)
     }
 

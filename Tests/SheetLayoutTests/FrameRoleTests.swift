@@ -43,11 +43,11 @@ struct FrameRoleTests {
         #expect(texts(.heading(level: 3)).contains("Champion"))
         // Figures carry their content in words.
         let figures = result.document.pages.flatMap { $0.frame.frames { if case .figure = $0 { true } else { false } } }.map(\.role)
-        #expect(figures.contains(.figure(alt: "Members by region: Europe 64.3%, North America 21.4%, Other 14.3%")))
-        #expect(figures.contains(.figure(alt: "Members by career stage: Early career 70%, Senior 30%")))
-        #expect(figures.contains(.figure(alt: "Funding: Grants 70%, In-kind 30%")))
+        #expect(figures.contains(.figure(alt: "Members by region: Europe 64.3%, North America 21.4%, Other 14.3%", language: "en")))
+        #expect(figures.contains(.figure(alt: "Members by career stage: Early career 70%, Senior 30%", language: "en")))
+        #expect(figures.contains(.figure(alt: "Funding: Grants 70%, In-kind 30%", language: "en")))
         #expect(figures.contains(.figure(alt: "Programming through the Community Participation Model: Convey: Newsletter; Podcast. "
-            + "Contribute: Forum answers. Collaborate: Working groups. Co-create: Shared guides. Champion: Mentoring; Office hours.")))
+            + "Contribute: Forum answers. Collaborate: Working groups. Co-create: Shared guides. Champion: Mentoring; Office hours.", language: "en")))
         // Label–value pairs are table cells.
         #expect(texts(.tableHeaderCell).contains("members"))
         #expect(texts(.tableDataCell).contains("1,200"))

@@ -52,4 +52,33 @@ struct AccessiblePDFTests {
         #expect(text.components(separatedBy: "/Lang (en)").count == 2, "only the English element has a Lang of its own")
         #expect(text.contains("<rdf:li>ar</rdf:li>"))
     }
+    /// A figure's alternative text is in the language layout says its words are in (the
+    /// template's strings), not the one most of its letters are: an English sentence about
+    /// Korean regions in a Korean sheet whose template has no Korean strings is English, an
+    /// Arabic one about Latin names in an Arabic sheet is Arabic. Bidi marks are left out.
+    @Test func aFiguresAltIsInTheLanguageOfItsWords() throws {
+        var page = Frame(size: Size(width: 300, height: 200))
+        let dot = Shape(.circle(center: Point(x: 20, y: 20), radius: 10), fill: Color(red: 0, green: 0.5, blue: 0))
+        var english = Frame(origin: Point(x: 20, y: 20), size: Size(width: 40, height: 40), role: .figure(alt: "Members by region: 서울 60%, 부산 40%", language: "en"))
+        english.append(.shape(dot))
+        var korean = Frame(origin: Point(x: 120, y: 20), size: Size(width: 40, height: 40), role: .figure(alt: "지역별 회원: Seoul Capital Area 60%", language: "ko"))
+        korean.append(.shape(dot))
+        page.append(.group(english))
+        page.append(.group(korean))
+        var metadata = Fixtures.metadata(title: "회원")
+        metadata.language = "ko"
+        let document = SheetDocument(pages: [Page(size: Size(width: 300, height: 200), frame: page, title: "One")], metadata: metadata)
+        let text = try qdf(try SheetRenderer().pdfData(document))
+        #expect(text.components(separatedBy: "/Lang (en)").count == 2, "the English alt text, and only it, has a Lang of its own")
+        #expect(text.components(separatedBy: "/Lang (ko)").count == 2, "Korean only as the document's")
+
+        var arabic = Frame(origin: Point(x: 20, y: 20), size: Size(width: 40, height: 40), role: .figure(alt: "الأعضاء حسب المنطقة: Levant 30\u{200E}%\u{200E}, Maghreb 22\u{200E}%\u{200E}", language: "ar"))
+        arabic.append(.shape(dot))
+        var arabicPage = Frame(size: Size(width: 300, height: 200))
+        arabicPage.append(.group(arabic))
+        metadata.language = "ar"
+        let arabicText = try qdf(try SheetRenderer().pdfData(SheetDocument(pages: [Page(size: Size(width: 300, height: 200), frame: arabicPage, title: "One")], metadata: metadata)))
+        #expect(arabicText.components(separatedBy: "/Lang (").count == 2, "the document's Lang alone: \(arabicText.prefix(3000))")
+        #expect(!arabicText.contains("/Lang (en)"))
+    }
 }

@@ -50,7 +50,8 @@ struct BarChartComponent: SheetComponent {
         var figure = FrameBuilder(width: width)
         figure.add(table)
         figure.cursor = table.size.height
-        return figure.frame(role: .figure(alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, context: context)))
+        return figure.frame(role: .figure(
+            alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, context: context), language: context.strings.language))
     }
 
     /// The filled part of a bar on a track `trackWidth` long that stands for 100 %: exactly

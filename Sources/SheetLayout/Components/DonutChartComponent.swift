@@ -80,6 +80,7 @@ struct DonutChartComponent: SheetComponent {
         legendFrame.origin = Point(x: legendX, y: sideBySide ? (chartHeight - legendFrame.size.height) / 2 : chartHeight + context.space(10))
         builder.add(legendFrame)
         builder.cursor = sideBySide ? chartHeight : chartHeight + context.space(10) + legendFrame.size.height
-        return builder.frame(role: .figure(alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, context: context)))
+        return builder.frame(role: .figure(
+            alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, context: context), language: context.strings.language))
     }
 }

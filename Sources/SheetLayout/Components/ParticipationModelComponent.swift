@@ -133,7 +133,8 @@ struct ParticipationModelComponent: SheetComponent {
 
         builder.insertBackground(Shape(.rectangle(Rect(x: 0, y: 0, width: width, height: builder.cursor), cornerRadius: context.space(10)),
                                        fill: context.color("champion-tint"), stroke: Stroke(color: championColor, width: 1.2)))
-        var figure = builder.frame(role: .figure(alt: Self.description(programming, heading: spec.heading, context: context)))
+        var figure = builder.frame(role: .figure(
+            alt: Self.description(programming, heading: spec.heading, context: context), language: context.strings.language))
         figure.origin = .zero
         return SectionHeading.wrap(spec.heading, content: figure, context: context, section: .init(kind: .participationModel, field: "programming"))
     }

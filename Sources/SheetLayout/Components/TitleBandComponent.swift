@@ -88,7 +88,7 @@ struct TitleBandComponent: SheetComponent {
             }
             let description = context.strings.text("logo.alt", ["name": profile.name])
             let image = PositionedImage(rect: Rect(origin: .zero, size: fitted.size), path: logo.resolvedPath, format: format, description: description)
-            builder.add(Frame(origin: fitted.origin, size: fitted.size, items: [.image(image)], role: .figure(alt: description)))
+            builder.add(Frame(origin: fitted.origin, size: fitted.size, items: [.image(image)], role: .figure(alt: description, language: context.strings.language)))
         }
 
         let height = top + contentHeight + context.space(20)

@@ -51,8 +51,11 @@ public enum FrameRole: Sendable, Hashable {
     case tableColumnHeaderCell
     /// A cell holding a value ("1,200", "64.3%", "ada@example.org").
     case tableDataCell
-    /// An image or drawing, with the words a reader hears instead of seeing it.
-    case figure(alt: String)
+    /// An image or drawing, with the words a reader hears instead of seeing it, and the
+    /// language those words are in: that of the template's strings they are made from (the
+    /// sheet's, or English where the template has no strings in it), whatever script the
+    /// data inside them is in; nil for the document's.
+    case figure(alt: String, language: String? = nil)
     /// Text that is a link to `url` (the clickable area itself is a `FrameItem.link`).
     case link(url: String)
     /// Something that is not content.

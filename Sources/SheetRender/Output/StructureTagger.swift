@@ -87,11 +87,14 @@ final class StructureTagger {
         var note = TaggedElement(type: type)
         var attributes = ""
         switch frame.role {
-        case .figure(let alt):
-            // Alternative texts are the template's words around the profile's: read in the
-            // language most of their letters are in.
-            note.alt = alt
-            note.language = ownLanguage(ReadingLanguage.language(of: alt, tagged: documentLanguage, document: documentLanguage))
+        case .figure(let alt, let language):
+            // Alternative texts are the template's words around the profile's data: read in
+            // the language of those words (layout says which), even where the data's letters
+            // are more (Latin place names in an Arabic sentence), and without the marks that
+            // order a text's runs on screen, which a reader does not see and a braille display
+            // would spell out (ICU's Arabic percentages come as 30\u{200E}%\u{200E}).
+            note.alt = BidiMarks.removed(from: alt)
+            note.language = ownLanguage(language ?? documentLanguage)
         case .tableHeaderCell: note.scope = .row
         case .tableColumnHeaderCell: note.scope = .column
         case .link:
