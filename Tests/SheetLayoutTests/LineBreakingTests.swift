@@ -114,4 +114,12 @@ struct LineBreakingTests {
         let lines = Self.lines(try LayoutFixture.layout(Self.japanese(mission: text)), field: "mission")
         #expect(lines == [String(repeating: "あ", count: capacity), "あああ"])
     }
+
+    /// A paragraph's last line holds two characters at least: "…ああ / あた。", not "…あああ / た。".
+    @Test func aJapaneseParagraphNeverEndsWithALoneCharacter() throws {
+        let capacity = try Self.missionCapacity()
+        let text = String(repeating: "あ", count: capacity) + "た。"
+        let lines = Self.lines(try LayoutFixture.layout(Self.japanese(mission: text)), field: "mission")
+        #expect(lines == [String(repeating: "あ", count: capacity - 1), "あた。"])
+    }
 }

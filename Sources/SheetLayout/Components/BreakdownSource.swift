@@ -28,9 +28,10 @@ enum BreakdownSource {
     }
 
     /// The chart in words, for its figure's alternative text: "Members by region: Europe 64.3%,
-    /// North America 21.4%, Other 14.3%", largest share first, as the chart shows them.
+    /// North America 21.4%, Other 14.3%", largest share first, as the chart shows them, listed
+    /// as the template strings' language lists ("関東 38%、関西 22%", "… 22% und …").
     static func description(_ breakdown: Breakdown, heading: String?, field: String, context: LayoutContext) -> String {
         let shares = breakdown.sortedByShare.map { "\(context.label(forCategory: $0.category, field: field)) \(context.numbers.percent($0.percent))" }
-        return "\(heading.map(context.strings.template) ?? field): \(shares.joined(separator: ", "))"
+        return "\(heading.map(context.strings.template) ?? field): \(context.listed(shares))"
     }
 }

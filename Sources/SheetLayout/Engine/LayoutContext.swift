@@ -33,6 +33,18 @@ public struct LayoutContext: Sendable {
         Locale.Language(identifier: language).characterDirection == .rightToLeft
     }
 
+    /// Whether `language` (BCP 47) writes in a script with letter case, and with it the italics
+    /// and tracked capitals the templates' styles use: not Arabic, Persian, Urdu, Hebrew,
+    /// Chinese, Japanese, Korean, Amharic, Tigrinya, Thai, Hindi and the like, whose scripts
+    /// have no italic (Noto's faces for them have none; Pango would slant the upright one) and
+    /// whose letters tracking pulls apart (Arabic's joins). Their text is set upright and
+    /// untracked, emphasis in bold.
+    public static func hasLetterCase(_ language: String) -> Bool {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return !["ar", "fa", "ur", "ps", "ckb", "sd", "ug", "he", "yi", "ja", "zh", "yue", "ko", "am", "ti", "th", "hi", "mr", "ne", "bn"]
+            .contains(primary)
+    }
+
     /// A breakdown category's label: the sheet language's, else the template's own.
     public func label(forCategory slug: String, field: String) -> String {
         strings.label(slug) ?? template.label(forCategory: slug, field: field)
@@ -43,6 +55,13 @@ public struct LayoutContext: Sendable {
 
     /// The reporting period as the sheet's language writes it.
     public var periodLabel: String { profile.period.label(locale: locale) }
+
+    /// `items` as a list in the language of the template's strings, through Foundation's ICU
+    /// list patterns (narrow: "A, B, C" in English, "A、B、C" in Japanese, "A وB وC" in Arabic,
+    /// "A, B und C" in German).
+    public func listed(_ items: [String]) -> String {
+        items.formatted(.list(type: .and, width: .narrow).locale(Locale(identifier: strings.language)))
+    }
 
     /// A template style at the current scale.
     public func style(_ name: String) -> TextStyle {
@@ -70,11 +89,25 @@ public struct LayoutContext: Sendable {
         alignment: TextBlock.Alignment = .start, field: String? = nil, profileLanguage: Bool = true,
         override: TextStyle? = nil, paragraphSpacing: Double? = nil, kind: LineBreakRules.Kind = .text
     ) -> PositionedText {
-        let style = override ?? self.style(name)
-        let shown = style.uppercase
-            ? paragraphs.map { $0.map { span in var copy = span; copy.text = copy.text.uppercased(); return copy } }
-            : paragraphs
+        var style = override ?? self.style(name)
         let language = profileLanguage ? profile.language : strings.language
+        var shown = paragraphs
+        if !Self.hasLetterCase(language) {
+            // A slanted Arabic or Japanese text is an italic synthesised by the renderer, and
+            // tracking pulls Arabic's joined letters apart: upright, untracked, in the letters
+            // as written (Latin names in them too), emphasis in bold.
+            style.italic = false
+            style.letterSpacing = 0
+            style.uppercase = false
+            shown = shown.map { $0.map { span in
+                var copy = span
+                if copy.emphasis { (copy.emphasis, copy.strong) = (false, true) }
+                return copy
+            } }
+        }
+        if style.uppercase {
+            shown = shown.map { $0.map { span in var copy = span; copy.text = copy.text.uppercased(); return copy } }
+        }
         var block = TextBlock(
             paragraphs: shown, style: style, width: width, alignment: alignment, language: language,
             paragraphSpacing: paragraphSpacing ?? space(template.spacing.item + 2), linkColor: color("link"),

@@ -11,6 +11,8 @@
 /// 2. **A title in Chinese or Japanese breaks between words**, as ICU's dictionary finds them
 ///    ("研究データ基盤 / ユーザーコミュニティ", never "…コミュニ / ティ"); body text breaks
 ///    between any two characters, as these languages do.
+/// 3. **No lone character ends a Chinese or Japanese paragraph**: the last line holds two
+///    characters at least ("…残していく一年になりま / した。", not "…なりまし / た。").
 ///
 /// Text with no Chinese, Japanese or Korean character gets no breaks of its own (nil): the
 /// measurer's rules are the same as these there, and the sheet pays nothing. When the rules
@@ -44,6 +46,15 @@ public enum LineBreakRules {
             let koreanWord = !before.properties.isWhitespace && (Script.of(before) == .hangul || Script.of(after) == .hangul)
             let titleWord = inWord.contains(offset) && Script.of(before) == .hanOrKana && Script.of(after) == .hanOrKana
             if koreanWord || titleWord { suppressed.append(offset) } else { allowed.append(offset) }
+        }
+        // The last line no shorter than two letters (its punctuation aside).
+        if kind == .text, let last = allowed.last {
+            let after = scalars[last...].filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            if after.count < 2, after.allSatisfy({ Script.of($0) == .hanOrKana }) {
+                allowed.removeLast()
+                suppressed.append(last)
+                suppressed.sort()
+            }
         }
         return ParagraphBreaks(allowed: allowed, suppressed: suppressed)
     }
