@@ -151,4 +151,20 @@ struct HostileLogoTests {
         let size = try #require(FileManager.default.attributesOfItem(atPath: root + "/output/us-rse.pdf")[.size] as? Int)
         #expect(size < 1_000_000)
     }
+    /// Ten levels of ten `<use>`s each naming the level before (10¹⁰ copies; librsvg 2.54 gave
+    /// up after 11 s, and a build then did the same again in its own process): refused by the
+    /// cleaner at once, an error at the profile's `logo:` that names the file.
+    @Test func aUseBombFailsItsProfileAtOnce() throws {
+        let root = try samples()
+        var logo = ##"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="100"><defs><g id="l0"><rect width="1" height="1"/></g>"##
+        for level in 1...10 { logo += "<g id=\"l\(level)\">" + String(repeating: "<use xlink:href=\"#l\(level - 1)\"/>", count: 10) + "</g>" }
+        logo += ##"</defs><use xlink:href="#l10"/></svg>"##
+        try Data(logo.utf8).write(to: URL(fileURLWithPath: root + "/profiles/logos/us-rse.svg"))
+        let started = Date()
+        let run = try build(root, ["us-rse", "cscce"])
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("profiles/us-rse.yaml:9:7: error: logo 'logos/us-rse.svg' cannot be decoded: it draws more than 20000 elements once its <use> elements and references are expanded\n"), "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root + "/output/cscce.pdf") && !FileManager.default.fileExists(atPath: root + "/output/us-rse.pdf"))
+    }
 }

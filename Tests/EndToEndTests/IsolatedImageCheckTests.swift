@@ -1,6 +1,7 @@
 import Foundation
 import SheetLayout
 import SheetPipeline
+import SheetRender
 import TestSupport
 import Testing
 
@@ -18,6 +19,12 @@ struct IsolatedImageCheckTests {
         try Data("#!/bin/sh\nulimit -c 0\n\(body)\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(chmod(path, 0o755) == 0)
         return path
+    }
+
+    /// The error of a check, nil when it passed.
+    static func failure(_ result: Result<Void, RenderError>) -> RenderError? {
+        if case .failure(let error) = result { return error }
+        return nil
     }
 
     static func logo(in folder: String) throws -> String {
@@ -85,11 +92,59 @@ struct IsolatedImageCheckTests {
         #expect(reason == "the decoder could not be started: No such file or directory")
     }
 
-    /// "ok", and "failed: REASON" with status 1, are the answers of a child that returned: the
-    /// file is safe to decode in the build's process (which then reports its own reason).
-    @Test func aChildThatAnswersPassesTheLogo() throws {
+    /// "ok" is the answer of a child that decoded and drew the logo: the file is safe to decode
+    /// in the build's process.
+    @Test func aChildThatAnswersOKPassesTheLogo() throws {
         #expect(try Self.reason(of: "echo ok").reason == nil)
-        #expect(try Self.reason(of: "echo 'failed: the PNG is truncated'; exit 1").reason == nil)
+    }
+
+    /// "failed: REASON" with status 1 is a decoding that failed cleanly: the logo fails with
+    /// that reason, which is kept, so that no later build decodes the file again (a `<use>`
+    /// bomb cost librsvg 11 s before it failed, every build).
+    @Test func aChildWhoseDecodingFailsFailsTheLogoAndIsKept() throws {
+        let (reason, started, folder) = try Self.reason(of: "echo 'failed: the PNG is truncated'; exit 1")
+        #expect(reason == "the PNG is truncated")
+        #expect(started == 1)
+        let later = IsolatedImageCheck(executable: try Self.child("echo ok", in: folder, name: "ok"), outputDirectory: folder + "/output")
+        let again = later.check(path: folder + "/logo.svg", format: .svg, size: Size(width: 144, height: 72))
+        #expect(Self.failure(again) == .imageDecodeFailed(path: folder + "/logo.svg", format: .svg, reason: "the PNG is truncated"))
+        #expect(later.childrenStarted == 0)
+        let verdicts = try FileManager.default.contentsOfDirectory(atPath: folder + "/output/.cache/image-checks")
+        #expect(verdicts.count == 1)
+        #expect(try String(contentsOfFile: folder + "/output/.cache/image-checks/" + verdicts[0], encoding: .utf8) == "failed: the PNG is truncated\n")
+        // "failed:" with nothing after it names no reason.
+        #expect(try Self.reason(of: "echo 'failed: '; exit 1").reason == "the decoder ended with status 1: failed:")
+    }
+
+    /// "empty: JSON" with status 1: the cleaner left nothing to draw, in its own words.
+    @Test func aChildThatFindsNothingToDrawFailsTheLogoWithWhatWasLeftOut() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let check = IsolatedImageCheck(executable: try Self.child(#"echo 'empty: ["<image>","href=\"x.png\""]'; exit 1"#, in: folder), outputDirectory: folder + "/output")
+        let logo = try Self.logo(in: folder)
+        #expect(Self.failure(check.check(path: logo, format: .svg, size: Size(width: 144, height: 72))) == .svgLeftEmpty(path: logo, leftOut: ["<image>", #"href="x.png""#]))
+        let later = IsolatedImageCheck(executable: try Self.child("echo ok", in: folder, name: "ok"), outputDirectory: folder + "/output")
+        #expect(Self.failure(later.check(path: logo, format: .svg, size: Size(width: 144, height: 72))) == .svgLeftEmpty(path: logo, leftOut: ["<image>", #"href="x.png""#]))
+        #expect(later.childrenStarted == 0)
+        // A list that is not one is nonsense.
+        #expect(try Self.reason(of: "echo 'empty: [1]'; exit 1").reason == "the decoder ended with status 1: empty: [1]")
+    }
+
+    /// A build whose check child answers "failed" for one logo that the build's own process
+    /// could decode: the profile fails with the child's words, and the build does not decode
+    /// the logo itself (it would pass).
+    @Test func aBuildTakesTheChildsFailureAndDoesNotDecodeTheLogoAgain() throws {
+        let root = try CommandRunner.temporaryDirectory()
+        #expect(try CommandRunner.run("cp", ["-R", CommandRunner.repositoryRoot + "/profiles", root + "/profiles"]).status == 0)
+        let child = try Self.child("case \"$*\" in *us-rse.svg) echo 'failed: librsvg gave up'; exit 1;; esac\nexec '\(CommandRunner.binary)' \"$@\"", in: root)
+        let configuration = RunConfiguration(
+            profilesDirectory: root + "/profiles", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
+            outputDirectory: root + "/output", date: Date(timeIntervalSince1970: 1_700_000_000), currentYear: 2026,
+            imageIsolation: IsolatedImageCheck(executable: child, outputDirectory: root + "/output"))
+        let report = SheetRun(configuration: configuration).build(["us-rse", "cscce"], options: BuildOptions(jobs: 2))
+        let errors = report.diagnostics.filter { $0.severity == .error }.map { "\($0.location?.description ?? "-"): \($0.message)" }
+        #expect(errors == [root + "/profiles/us-rse.yaml:9:7: logo 'logos/us-rse.svg' cannot be decoded: librsvg gave up"], "\(report.diagnostics)")
+        let names = Set(try FileManager.default.contentsOfDirectory(atPath: root + "/output"))
+        #expect(names.contains("cscce.pdf") && !names.contains("us-rse.pdf"))
     }
 
     /// The child is asked `check-image --format F --width W --height H -- PATH`, as
@@ -165,12 +220,13 @@ struct IsolatedImageCheckTests {
         #expect(manifest.contains(#""id":"cscce""#) && !manifest.contains(#""id":"us-rse""#))
     }
 
-    /// A real logo that still runs away after cleaning: every number is within the cleaner's
-    /// limits, but twelve nested `scale(100000)` put text at 10⁶⁰ times its size, and librsvg
-    /// (Pango, cairo) then draws it for longer than anyone waits (measured: killed by the
-    /// 10 s processor limit; a minute of wall-clock time on the busy machine). The build's own
-    /// child is stopped at its limit — set low here with `PROFILESHEET_IMAGE_SECONDS`, as a user
-    /// may — and everything else is written.
+    /// A real logo that runs away in its decoder: a progressive JPEG whose last scan is repeated
+    /// 8 000 times (`HostileLogoTests.repeatedScanJPEG`; 1.2 MB of repeats took gdk-pixbuf 51 s),
+    /// which no check before decoding can see. (This test used twelve nested `scale(100000)` in
+    /// an SVG until the cleaner bounded nested transforms, `SVGCleaner.maximumScale`; no SVG
+    /// runaway is known that passes the cleaner now.) The build's own child is stopped at its
+    /// limit — set low here with `PROFILESHEET_IMAGE_SECONDS`, as a user may — and everything
+    /// else is written.
     @Test func aLogoThatRunsAwayAfterCleaningIsStoppedAndEverythingElseIsWritten() throws {
         let root = try CommandRunner.temporaryDirectory()
         #expect(try CommandRunner.run("cp", ["-R", CommandRunner.repositoryRoot + "/profiles", root + "/profiles"]).status == 0)
@@ -182,21 +238,20 @@ struct IsolatedImageCheckTests {
         #expect(first.status == 0, "\(first.stderr)")
         try FileManager.default.createDirectory(atPath: root + "/output", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: root + "/warm/.cache", toPath: root + "/output/.cache")
-        let open = String(repeating: ##"<g transform="scale(100000)">"##, count: 12), close = String(repeating: "</g>", count: 12)
-        let logo = ##"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="40">"## + open + ##"<text font-size="10">Hi</text>"## + close + "</svg>"
-        try Data(logo.utf8).write(to: URL(fileURLWithPath: root + "/profiles/logos/us-rse.svg"))
+        let jpeg = try HostileLogoTests.repeatedScanJPEG(from: root + "/warm/us-rse.pdf", in: root, scans: 8_000)
+        try jpeg.write(to: URL(fileURLWithPath: root + "/profiles/logos/naija-rse.jpg"))
         let started = Date()
         let run = try CommandRunner.profilesheet(build + [root + "/output"], environment: ["SOURCE_DATE_EPOCH": "1700000000", "PROFILESHEET_IMAGE_SECONDS": "1"], timeout: 300)
         #expect(run.status == 1, "\(run.stderr)")
         // Stopped by the processor limit (1 s) or, on a loaded machine, by the wall clock (2 s).
-        let stopped = run.stderr.contains("profiles/us-rse.yaml:9:7: error: logo 'logos/us-rse.svg' cannot be decoded: decoding and drawing it took more than 1 s of processor time")
-            || run.stderr.contains("profiles/us-rse.yaml:9:7: error: logo 'logos/us-rse.svg' cannot be decoded: decoding and drawing it took more than 2 s")
+        let stopped = run.stderr.contains("profiles/naija-rse.yaml:9:7: error: logo 'logos/naija-rse.jpg' cannot be decoded: decoding and drawing it took more than 1 s of processor time")
+            || run.stderr.contains("profiles/naija-rse.yaml:9:7: error: logo 'logos/naija-rse.jpg' cannot be decoded: decoding and drawing it took more than 2 s")
         #expect(stopped, "\(run.stderr)")
         #expect(run.stderr.components(separatedBy: ": error: ").count == 2, "one error: \(run.stderr)")
         #expect(Date().timeIntervalSince(started) < 240)
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: root + "/output"))
-        #expect(!names.contains("us-rse.pdf"))
-        #expect(names.isSuperset(of: ["collection.pdf", "index.html", "manifest.json", "cscce.pdf", "kenkyu-data-kiban.pdf", "arab-rse-network.png"]))
+        #expect(!names.contains("naija-rse.pdf"))
+        #expect(names.isSuperset(of: ["collection.pdf", "index.html", "manifest.json", "cscce.pdf", "us-rse.pdf", "kenkyu-data-kiban.pdf", "arab-rse-network.png"]))
         #expect(names.filter { $0.hasSuffix(".pdf") }.count == 12, "ten sheets, the overview and the collection: \(names.sorted())")
     }
 }

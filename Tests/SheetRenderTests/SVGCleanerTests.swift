@@ -219,6 +219,84 @@ struct SVGCleanerTests {
         #expect(result == .success(CleanedSVG(bytes: Array((Self.head + "<text></text>" + Self.rect + "</svg>").utf8), leftOut: ["<!DOCTYPE>", "&s;"])))
     }
 
+    // MARK: What references and transforms multiply
+
+    /// `levels` groups, each of `fan` `<use>`s of the group before, the first a `<rect>`; the
+    /// last group drawn once.
+    static func useFanOut(levels: Int, fan: Int) -> [UInt8] {
+        var body = ##"<defs><g id="l0"><rect width="1" height="1"/></g>"##
+        for level in 1...levels {
+            body += "<g id=\"l\(level)\">" + String(repeating: "<use xlink:href=\"#l\(level - 1)\"/>", count: fan) + "</g>"
+        }
+        return Array((head + body + "</defs><use xlink:href=\"#l\(levels)\"/></svg>").utf8)
+    }
+
+    /// Ten levels of ten `<use>`s draw 10¹⁰ copies (librsvg gave up after 11 s): refused at once.
+    @Test func aUseBombIsRefused() {
+        let started = ContinuousClock.now
+        #expect(SVGCleaner.clean(Self.useFanOut(levels: 10, fan: 10)) == .failure(.drawsTooMany(limit: 20_000)))
+        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(SVGCleaningFailure.drawsTooMany(limit: 20_000).description
+            == "it draws more than 20000 elements once its <use> elements and references are expanded")
+        // Every copy counts, of a `<use>`, a group or a shape: 2 levels of 50 are 7 600 (2 500
+        // rects), within the limit; 3 levels of 30 (27 000 rects) are not.
+        guard case .success(let cleaned) = SVGCleaner.clean(Self.useFanOut(levels: 2, fan: 50)) else { Issue.record("refused"); return }
+        #expect(cleaned.leftOut == [])
+        #expect(SVGCleaner.clean(Self.useFanOut(levels: 3, fan: 30)) == .failure(.drawsTooMany(limit: 20_000)))
+    }
+
+    /// Patterns, markers, masks and clip paths are drawn once for each reference to them.
+    @Test func patternsReferringToPatternsAreCounted() {
+        var body = ##"<defs><pattern id="p0" width="1" height="1"><rect width="1" height="1"/></pattern>"##
+        for level in 1...6 {
+            body += "<pattern id=\"p\(level)\" width=\"1\" height=\"1\">"
+                + String(repeating: "<rect width=\"1\" height=\"1\" style=\"fill: url(#p\(level - 1))\"/>", count: 10) + "</pattern>"
+        }
+        body += "</defs><rect width=\"10\" height=\"10\" fill=\"url(#p6)\"/>"
+        #expect(SVGCleaner.clean(Array((Self.head + body + "</svg>").utf8)) == .failure(.drawsTooMany(limit: 20_000)))
+        // A gradient draws no elements: 5 000 shapes may share one.
+        let shared = ##"<linearGradient id="g"><stop offset="0"/><stop offset="1"/></linearGradient>"##
+            + String(repeating: ##"<rect width="1" height="1" fill="url(#g)"/>"##, count: 5_000)
+        guard case .success = SVGCleaner.clean(Array((Self.head + shared + "</svg>").utf8)) else { Issue.record("refused"); return }
+    }
+
+    /// A `<use>` of its own group draws nothing in librsvg, and is counted once: no loop here.
+    @Test func aReferenceCycleEnds() {
+        Self.expectClean(##"<g id="a"><rect width="1" height="1"/><use xlink:href="#a"/><use xlink:href="#b"/></g><g id="b"><use xlink:href="#a"/></g>"##,
+                         gives: ##"<g id="a"><rect width="1" height="1"></rect><use xlink:href="#a"></use><use xlink:href="#b"></use></g><g id="b"><use xlink:href="#a"></use></g>"##,
+                         leftOut: [])
+    }
+
+    /// An id is kept on its first element only, so a reference names the element counted.
+    @Test func aRepeatedIdIsKeptOnItsFirstElement() {
+        Self.expectClean(##"<rect id="a" width="1" height="1"/><g id="a"><use xlink:href="#a"/></g>"##,
+                         gives: ##"<rect id="a" width="1" height="1"></rect><g><use xlink:href="#a"></use></g>"##, leftOut: [])
+    }
+
+    /// Nested transforms multiply: each within the number limits, together beyond 10 000 times.
+    @Test func nestedTransformsScaleAtMostTenThousandTimes() {
+        func cleaned(_ body: String) -> Result<CleanedSVG, SVGCleaningFailure> { SVGCleaner.clean(Array((Self.head + body + "</svg>").utf8)) }
+        let refused = Result<CleanedSVG, SVGCleaningFailure>.failure(.scalesTooFar(limit: 10_000))
+        #expect(SVGCleaningFailure.scalesTooFar(limit: 10_000).description == "its nested transforms scale what it draws more than 10000 times")
+        let text = ##"<text font-size="10">Hi</text>"##
+        #expect(cleaned(String(repeating: ##"<g transform="scale(100000)">"##, count: 12) + text + String(repeating: "</g>", count: 12)) == refused)
+        #expect(cleaned(##"<g transform="scale(100000)">"## + text + "</g>") == refused)
+        #expect(cleaned(##"<g transform="scale(100)"><g transform="matrix(0 200 -200 0 5 5)">"## + text + "</g></g>") == refused)
+        // Through a reference: the group's scale under the use's.
+        #expect(cleaned(##"<defs><g id="a" transform="scale(1000)">"## + text + ##"</g></defs><use xlink:href="#a" transform="scale(20)"/>"##) == refused)
+        // A rotation between two stretches along different axes: 10⁴ along x, then 10⁴ along y.
+        #expect(cleaned(##"<g transform="scale(1000 1) rotate(45) scale(1 1000)">"## + text + "</g>") == refused)
+        #expect(cleaned(##"<g transform="skewX(89.9999)">"## + text + "</g>") == refused)
+        #expect(cleaned(##"<pattern id="p" width="1" height="1" patternTransform="scale(20000)"><rect width="1" height="1"/></pattern><rect width="1" height="1" fill="url(#p)"/>"##) == refused)
+        // Within the limit: 10 000 in all, and shrinking without bound.
+        for body in [##"<g transform="scale(100)"><g transform="translate(5 5) scale(10) rotate(30)"><g transform="scale(10 -10)">"## + text + "</g></g></g>",
+                     String(repeating: ##"<g transform="scale(0.001)">"##, count: 50) + text + String(repeating: "</g>", count: 50),
+                     ##"<g transform="scale(100000)"><g transform="scale(0.0001)">"## + text + "</g></g>",
+                     ##"<g transform="scale(100000) scale(0.0001)">"## + text + "</g>"] {
+            guard case .success = cleaned(body) else { Issue.record("refused: \(body)"); continue }
+        }
+    }
+
     // MARK: Refusals
 
     @Test func whatIsNotAnSVGWithSomethingToDrawIsRefused() {

@@ -13,15 +13,20 @@ import SheetRender
 /// sets `RLIMIT_AS` to `memoryLimit` and `RLIMIT_CPU` to `processorSeconds`, then decodes and
 /// draws the image as a sheet does (`ImageDecoder.trial`), and answers on its standard output.
 /// The parent kills it after `wallSeconds`. A crash, a limit or a timeout is the logo's error;
-/// every other sheet is still rendered. A child that returns — with "ok", or with "failed"
-/// and a reason, such as a truncated PNG — has shown that decoding the file in this process
-/// is safe: the in-process decoding that follows reports what is wrong with it, in the same
-/// words as without isolation.
+/// every other sheet is still rendered. A child that answers "ok" has shown that decoding the
+/// file in this process is safe. One that answers "failed" with a reason (a truncated PNG, an
+/// SVG the cleaner refuses or librsvg cannot draw) or "empty" with what the cleaner left out
+/// has failed the logo in the same words the build's own decoding would use, and the build
+/// does not decode it again: a failure can cost as much as a crash (a `<use>` bomb took
+/// librsvg 11 s before it gave up, and when "failed" still counted as safe each build then
+/// redid those 11 s in its own process).
 ///
 /// Verdicts are kept by the digest of the file's bytes (with the format, the size drawn and the
 /// tool's version): in memory for the run, and in `OUTPUT/.cache/image-checks/`, so later builds
 /// start no child for a logo already checked, and the in-process decoding that follows is of a
-/// file known to be safe. A timeout is not kept (a loaded machine may be the cause).
+/// file known to be safe. A timeout is not kept (a loaded machine may be the cause). The
+/// digest includes `verdictVersion`, so that verdicts kept by an earlier program that counted
+/// "failed" as safe are not read.
 public final class IsolatedImageCheck: Sendable {
     /// The address space the child may map, 1 GiB unless `PROFILESHEET_IMAGE_MEMORY_MIB` says
     /// otherwise: the largest legitimate logo (4096² pixels, 64 MiB decoded) with the program's
@@ -37,6 +42,8 @@ public final class IsolatedImageCheck: Sendable {
     }
     /// The command the child runs.
     public static let command = "check-image"
+    /// Part of each verdict's digest: 2 since a failed decoding is kept as a failure.
+    static let verdictVersion = 2
 
     /// The program run as the child, with `check-image` and the image's options and path as
     /// its arguments: this program (`currentExecutable()`) in a build; in the tests also
@@ -87,7 +94,7 @@ public final class IsolatedImageCheck: Sendable {
         case .success(let data): bytes = data
         case .failure: return .failure(.imageDecodeFailed(path: path, format: format, reason: "the file cannot be read"))
         }
-        let key = Fingerprint.sha256("\(Fingerprint.sha256(bytes)) \(format.rawValue) \(sizeText) \(ToolVersion.current)")
+        let key = Fingerprint.sha256("\(Fingerprint.sha256(bytes)) \(format.rawValue) \(sizeText) \(ToolVersion.current) \(Self.verdictVersion)")
         let verdict: Result<Void, RenderError>
         if let cached = readCached(key, path: path, format: format) {
             verdict = cached
@@ -178,7 +185,8 @@ public final class IsolatedImageCheck: Sendable {
             return (failure("the decoder stopped with signal \(signal)\(name): the file crashes librsvg or gdk-pixbuf, or needs more than \(Self.memoryLimit >> 20) MiB"), true)
         }
         let code = (waitStatus >> 8) & 0xFF
-        if (code == 0 && answer == "ok") || (code == 1 && answer.hasPrefix("failed: ")) { return (.success(()), true) }
+        if code == 0 && answer == "ok" { return (.success(()), true) }
+        if code == 1, let failed = Self.failure(answered: answer, path: path, format: format) { return (.failure(failed), true) }
         return (failure("the decoder ended with status \(code)\(answer.isEmpty ? "" : ": " + ScalarRules.shown(answer, limit: 160))"), false)
     }
 
@@ -189,8 +197,34 @@ public final class IsolatedImageCheck: Sendable {
 
     static let signalNames: [Int32: String] = [SIGABRT: "SIGABRT", SIGSEGV: "SIGSEGV", SIGBUS: "SIGBUS", SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGFPE: "SIGFPE"]
 
-    /// The child's side: limits set, then `ImageDecoder.trial`; "ok" or "failed: REASON" on
-    /// standard output, and the exit status 0 or 1.
+    /// The error a child's answer other than "ok" names, nil when it names none: `failed:
+    /// REASON` is `imageDecodeFailed` with that reason, `empty: JSON` (a list of strings) an SVG
+    /// the cleaner left empty. The same words are kept in the cache.
+    static func failure(answered answer: String, path: String, format: PositionedImage.Format) -> RenderError? {
+        if answer.hasPrefix("failed: ") {
+            let reason = String(answer.dropFirst("failed: ".count)).trimmingWhitespace()
+            return reason.isEmpty ? nil : .imageDecodeFailed(path: path, format: format, reason: reason)
+        }
+        if answer.hasPrefix("empty: "), let leftOut = try? JSONDecoder().decode([String].self, from: Data(answer.dropFirst("empty: ".count).utf8)),
+           !leftOut.isEmpty {
+            return .svgLeftEmpty(path: path, leftOut: leftOut.map { ScalarRules.shown($0, limit: 60) })
+        }
+        return nil
+    }
+
+    /// What the child answers for `error`, on one line (of the cleaner's list, the first 100
+    /// items: each is at most 60 characters, so the line stays within what the parent reads).
+    static func answer(for error: RenderError) -> String {
+        if case .svgLeftEmpty(_, let leftOut) = error, let json = try? JSONEncoder().encode(Array(leftOut.prefix(100))) {
+            return "empty: " + String(decoding: json, as: UTF8.self)
+        }
+        var reason = "\(error)"
+        if case .imageDecodeFailed(_, _, let detail) = error { reason = detail }
+        return "failed: " + (reason.split(whereSeparator: \.isNewline).first.map(String.init) ?? reason)
+    }
+
+    /// The child's side: limits set, then `ImageDecoder.trial`; "ok", "failed: REASON" or
+    /// "empty: JSON" on standard output, and the exit status 0 or 1.
     public static func runAsChild(path: String, format: PositionedImage.Format, size: Size) -> Int32 {
         var memory = rlimit(rlim_cur: rlim_t(memoryLimit), rlim_max: rlim_t(memoryLimit))
         var processor = rlimit(rlim_cur: rlim_t(processorSeconds), rlim_max: rlim_t(processorSeconds + 1))
@@ -204,10 +238,7 @@ public final class IsolatedImageCheck: Sendable {
             answer("ok")
             return 0
         case .failure(let error):
-            var reason = "\(error)"
-            if case .imageDecodeFailed(_, _, let detail) = error { reason = detail }
-            if case .svgLeftEmpty(_, let leftOut) = error { reason = "nothing is left to draw without \(SVGCleaningFailure.list(leftOut))" }
-            answer("failed: " + (reason.split(whereSeparator: \.isNewline).first.map(String.init) ?? reason))
+            answer(answer(for: error))
             return 1
         }
     }
@@ -221,14 +252,11 @@ public final class IsolatedImageCheck: Sendable {
 
     private func readCached(_ key: String, path: String, format: PositionedImage.Format) -> Result<Void, RenderError>? {
         guard let cacheDirectory else { return nil }
-        // A regular file of a few bytes, or nothing: the output folder is not trusted.
-        guard case .success(let data) = BoundedFile.read((cacheDirectory as NSString).appendingPathComponent(key), limit: 4_096) else { return nil }
+        // A regular file of one answer's size, or nothing: the output folder is not trusted.
+        guard case .success(let data) = BoundedFile.read((cacheDirectory as NSString).appendingPathComponent(key), limit: 65_536) else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         if text == "safe\n" { return .success(()) }
-        if text.hasPrefix("unsafe: ") {
-            return .failure(.imageDecodeFailed(path: path, format: format, reason: String(text.dropFirst("unsafe: ".count)).trimmingWhitespace()))
-        }
-        return nil
+        return Self.failure(answered: text.trimmingWhitespace(), path: path, format: format).map { .failure($0) }
     }
 
     private func writeCached(_ key: String, _ verdict: Result<Void, RenderError>) {
@@ -236,8 +264,7 @@ public final class IsolatedImageCheck: Sendable {
         let text: String
         switch verdict {
         case .success: text = "safe\n"
-        case .failure(.imageDecodeFailed(_, _, let reason)): text = "unsafe: \(reason)\n"
-        case .failure: return
+        case .failure(let error): text = Self.answer(for: error) + "\n"
         }
         // A cache that cannot be written costs a child next time, nothing more.
         try? FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)

@@ -18,6 +18,17 @@ public struct SVGCleaner {
     public static let maximumTextCharacters = 512
     /// The most elements a logo keeps (the samples have at most 12).
     public static let maximumElements = 10_000
+    /// The most elements a logo may draw once every `<use>`, and every pattern, marker, clip
+    /// path and mask it refers to, is expanded; a logo drawing more is refused. Ten levels of
+    /// ten `<use>`s each draw 10¹⁰, and took librsvg 11 s of processor time before it gave up
+    /// (`SVGReferenceGraph` has the measurements).
+    public static let maximumDrawnElements = 20_000
+    /// The most nested transforms may scale what a logo draws, as the product of their
+    /// stretches along any path through children and references; a logo scaling more is
+    /// refused. Each number is within ±100 000, but two nested `scale(100000)` put text at
+    /// 10¹⁰ times its size, which librsvg draws until its processor limit stops it
+    /// (`SVGReferenceGraph`).
+    public static let maximumScale = 10_000.0
 
     private var leftOut: [String] = []
     private var styles = SVGStyleSheet()
@@ -25,6 +36,12 @@ public struct SVGCleaner {
     private var textCharacters = 0
     private var drawn = 0
     private var writer = SVGWriter()
+    private var graph = SVGReferenceGraph()
+    /// The graph's index of each element being written, the innermost last.
+    private var parents: [Int] = []
+    /// The ids kept: an id is kept on its first element only, so that a reference names one
+    /// element, the one `graph` counts.
+    private var ids: Set<String> = []
 
     private init() {}
 
@@ -46,6 +63,9 @@ public struct SVGCleaner {
         // `<?xml-stylesheet?>`, which librsvg follows to a file. Neither is written back.
         for item in document.prolog { cleaner.note(item) }
         cleaner.write(root, isRoot: true, inDefinitions: false)
+        let expanded = cleaner.graph.expanded(from: 0, limit: maximumDrawnElements)
+        if expanded.elements > maximumDrawnElements { return .failure(.drawsTooMany(limit: maximumDrawnElements)) }
+        if expanded.scale > maximumScale { return .failure(.scalesTooFar(limit: maximumScale)) }
         let leftOut = cleaner.leftOut + cleaner.styles.leftOut.filter { !cleaner.leftOut.contains($0) }
         if cleaner.drawn == 0, !leftOut.isEmpty { return .failure(.nothingLeft(leftOut: leftOut)) }
         return .success(CleanedSVG(bytes: Array(cleaner.writer.text.utf8), leftOut: leftOut))
@@ -84,6 +104,7 @@ public struct SVGCleaner {
         // A `use` whose reference was left out draws nothing.
         if name == "use", !attributes.contains(where: { $0.name == "xlink:href" }) { return }
         elements += 1
+        let node = graph.add(parent: parents.last, name: name, id: attributes.first { $0.name == "id" }?.value, attributes: attributes)
         if isRoot {
             attributes.insert((name: "xmlns", value: SVGSource.svgNamespace), at: 0)
             attributes.insert((name: "xmlns:xlink", value: SVGSource.xlinkNamespace), at: 1)
@@ -100,7 +121,9 @@ public struct SVGCleaner {
         let defining = inDefinitions || SVGAllowList.definitions.contains(name)
         if !defining, SVGAllowList.drawing.contains(name) { drawn += 1 }
         writer.open(name, attributes: attributes)
+        parents.append(node)
         writeChildren(of: element, as: name, inDefinitions: defining)
+        parents.removeLast()
         writer.close(name)
     }
 
@@ -176,7 +199,9 @@ public struct SVGCleaner {
                     kept.append((name: "style", value: declarations.map { "\($0.property): \($0.value)" }.joined(separator: "; ")))
                 }
             case "id":
-                if SVGStyleValue.isFragment("#" + attribute.value) { kept.append((name: "id", value: attribute.value)) }
+                if SVGStyleValue.isFragment("#" + attribute.value), ids.insert(attribute.value).inserted {
+                    kept.append((name: "id", value: attribute.value))
+                }
             case "class":
                 if attribute.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_- ".contains($0)) }) {
                     kept.append((name: "class", value: attribute.value))
