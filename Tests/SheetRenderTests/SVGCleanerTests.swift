@@ -260,6 +260,32 @@ struct SVGCleanerTests {
         guard case .success = SVGCleaner.clean(Array((Self.head + shared + "</svg>").utf8)) else { Issue.record("refused"); return }
     }
 
+    /// A marker is drawn at each vertex it marks: a path of 3 000 vertices marked with a marker
+    /// holding such a path, marked in turn, ran into librsvg's processor limit.
+    @Test func markersAreCountedAtEachVertex() {
+        let points = (0..<3_000).map { "L\($0 % 100) \($0 / 100)" }.joined(separator: " ")
+        let body = ##"<marker id="m"><path d="M0 0 "## + points + ##"" marker-mid="url(#m2)"/></marker><marker id="m2"><path d="M0 0 "## + points + ##""/></marker><path d="M0 0 "## + points + ##"" style="marker-mid: url(#m)"/>"##
+        #expect(SVGCleaner.clean(Array((Self.head + body + "</svg>").utf8)) == .failure(.drawsTooMany(limit: 20_000)))
+        // At the ends only: once each.
+        let ends = ##"<marker id="m"><path d="M0 0 "## + points + ##""/></marker><path d="M0 0 "## + points + ##"" marker-start="url(#m)" marker-end="url(#m)"/>"##
+        guard case .success = SVGCleaner.clean(Array((Self.head + ends + "</svg>").utf8)) else { Issue.record("refused"); return }
+    }
+
+    /// A `<style>` sheet's references count as made by every element: seven patterns of ten
+    /// shapes, each filled by the next through a class, took librsvg 11 s.
+    @Test func styleSheetReferencesAreCountedForEveryElement() {
+        var body = "<style>" + (0..<7).map { ".c\($0) { fill: url(#p\($0)) }" }.joined(separator: " ") + ##"</style><pattern id="p0" width="1" height="1"><rect width="1" height="1"/></pattern>"##
+        for level in 1...6 {
+            body += "<pattern id=\"p\(level)\" width=\"1\" height=\"1\">" + String(repeating: "<rect class=\"c\(level - 1)\" width=\"1\" height=\"1\"/>", count: 10) + "</pattern>"
+        }
+        body += ##"<rect class="c6" width="10" height="10"/>"##
+        #expect(SVGCleaner.clean(Array((Self.head + body + "</svg>").utf8)) == .failure(.drawsTooMany(limit: 20_000)))
+        // An exported logo's clip path and gradient named from its style sheet, 500 shapes.
+        let exported = ##"<style>.a { clip-path: url(#c) } .b { fill: url(#g) }</style><clipPath id="c"><rect width="10" height="10"/></clipPath><linearGradient id="g"><stop offset="0"/></linearGradient>"##
+            + String(repeating: ##"<path class="a b" d="M0 0 L5 5 L9 0 Z"/>"##, count: 500)
+        guard case .success = SVGCleaner.clean(Array((Self.head + exported + "</svg>").utf8)) else { Issue.record("refused"); return }
+    }
+
     /// A `<use>` of its own group draws nothing in librsvg, and is counted once: no loop here.
     @Test func aReferenceCycleEnds() {
         Self.expectClean(##"<g id="a"><rect width="1" height="1"/><use xlink:href="#a"/><use xlink:href="#b"/></g><g id="b"><use xlink:href="#a"/></g>"##,

@@ -129,7 +129,8 @@ public enum ImageDecoder {
         let data: Data
         switch BoundedFile.read(path, limit: ImageProbe.maximumSVGSize) {
         case .success(let read): data = read
-        case .failure(.tooLarge(let bytes)): throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: describe(.tooLarge(bytes: bytes)))
+        case .failure(.tooLarge(let bytes)):
+            throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: "the file has \(bytes) bytes, more than \(ImageProbe.maximumSVGSize) for an SVG")
         case .failure: throw RenderError.imageDecodeFailed(path: path, format: .svg, reason: describe(.unreadable))
         }
         let cleaned: CleanedSVG

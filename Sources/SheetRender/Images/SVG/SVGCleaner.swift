@@ -112,6 +112,7 @@ public struct SVGCleaner {
         if name == "style" {
             let css = styles.sheet(element.children.map { if case .text(let text) = $0 { text } else { "" } }.joined())
             if !css.isEmpty {
+                graph.addStyleSheet(css)
                 writer.open("style", attributes: [])
                 writer.characters(css)
                 writer.close("style")

@@ -12,10 +12,16 @@ import Foundation
 /// that. Drawing costs librsvg 40–140 µs an element as counted here (10 000 `<rect>`s: 1.4 s;
 /// three levels of thirty `<use>`s, 27 000 rects and 56 000 elements in all: 2.0 s; a sample
 /// logo 0.13 s), so `SVGCleaner.maximumDrawnElements` keeps a logo's check near a second.
-/// Patterns, markers, clip paths and masks (through `url(#id)` in an attribute or `style`) are
-/// drawn once for each reference, the same way, and counted so; a gradient's stops are not
-/// drawn, and a gradient costs nothing to refer to. A reference to an element being expanded
-/// (a cycle) is drawn by librsvg as nothing, and counted as one.
+/// Patterns, clip paths and masks (through `url(#id)` in an attribute or `style`) are drawn once
+/// for each reference, the same way, and counted so; a marker once for each vertex it marks
+/// (`marker-mid`, `marker`: a path of 3 000 vertices marked with a marker holding another such
+/// path, marked in turn, ran into the processor limit). A `<style>` sheet's references are
+/// counted as made by every element, as which elements its selectors match is not worked out
+/// here: that counts an exported logo's `.cls-1 { clip-path: url(#c) }` once per element, and
+/// stops seven patterns of ten shapes each filled by the next through classes, which took
+/// librsvg 11 s. A gradient's stops are not drawn, and a gradient costs nothing to refer to. A
+/// reference to an element being expanded (a cycle) is drawn by librsvg as nothing, and
+/// counted as one.
 ///
 /// **Why bound the scale.** Every number is clamped (±100 000), but nested `transform`s
 /// multiply: two `scale(100000)` groups put a 10-unit word at 10¹¹, and librsvg (Pango,
@@ -31,36 +37,79 @@ import Foundation
 struct SVGReferenceGraph {
     private struct Node {
         var children: [Int] = []
-        /// The ids this element refers to (`href`, `url(#id)`).
-        var references: [String]
+        /// The ids this element refers to (`href`, `url(#id)`), and the property that does.
+        var references: [(property: String, id: String)]
+        /// The vertices a `marker-mid` marks: a number of its path data or points for each.
+        var vertices: Int
         /// The largest stretch of its own transform (1 without one).
         var scale: Double
         /// A gradient: referring to it draws no elements.
         var isGradient: Bool
+        var isMarker: Bool
     }
 
     private var nodes: [Node] = []
     private var ids: [String: Int] = [:]
+    /// What the `<style>` sheets refer to, counted as if every element did.
+    private var sheetReferences: [(property: String, id: String)] = []
+
+    /// The references of a `<style>` sheet's cleaned text (`selector { property: value; … }`).
+    mutating func addStyleSheet(_ css: String) {
+        for rule in css.split(separator: "}") {
+            guard let open = rule.firstIndex(of: "{") else { continue }
+            for reference in Self.references(inDeclarations: rule[rule.index(after: open)...])
+            where !sheetReferences.contains(where: { $0 == reference }) {
+                sheetReferences.append(reference)
+            }
+        }
+    }
+
+    /// The `url(#id)`s of `property: value; …`, each with its property.
+    private static func references(inDeclarations text: Substring) -> [(property: String, id: String)] {
+        text.split(separator: ";").flatMap { declaration -> [(property: String, id: String)] in
+            guard let colon = declaration.firstIndex(of: ":") else { return [] }
+            let property = declaration[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+            return fragments(in: declaration[colon...]).map { (property: property, id: $0) }
+        }
+    }
+
+    /// The ids of the `url(#id)`s in `value`.
+    private static func fragments(in value: Substring) -> [String] {
+        var found: [String] = []
+        var rest = value
+        while let open = rest.range(of: "(#") {
+            let tail = rest[open.upperBound...]
+            let end = tail.firstIndex(of: ")") ?? tail.endIndex
+            found.append(String(tail[..<end]))
+            rest = tail[end...]
+        }
+        return found
+    }
 
     /// Adds an element under `parent` (nil for the root), returning its index.
     mutating func add(parent: Int?, name: String, id: String?, attributes: [(name: String, value: String)]) -> Int {
-        var references: [String] = []
+        var references: [(property: String, id: String)] = []
         var scale = 1.0
+        var vertices = 1
         for attribute in attributes {
-            if attribute.name == "xlink:href", attribute.value.hasPrefix("#") { references.append(String(attribute.value.dropFirst())) }
-            if attribute.name == "transform" || (attribute.name == "patternTransform" && name == "pattern") {
+            switch attribute.name {
+            case "xlink:href":
+                if attribute.value.hasPrefix("#") { references.append((property: "href", id: String(attribute.value.dropFirst()))) }
+            case "transform", "patternTransform" where name == "pattern":
                 scale *= Self.largestStretch(of: attribute.value)
-            }
-            var rest = Substring(attribute.value)
-            while let open = rest.range(of: "(#") {
-                let tail = rest[open.upperBound...]
-                let end = tail.firstIndex(of: ")") ?? tail.endIndex
-                references.append(String(tail[..<end]))
-                rest = tail[end...]
+            case "style":
+                references += Self.references(inDeclarations: Substring(attribute.value))
+            case "d", "points":
+                // Every number might be a vertex (an arc has seven): an upper bound.
+                vertices = max(1, attribute.value.split(whereSeparator: { !($0.isNumber || $0 == "." || $0 == "e" || $0 == "E") }).count)
+            default:
+                references += Self.fragments(in: Substring(attribute.value)).map { (property: attribute.name.lowercased(), id: $0) }
             }
         }
+        if name == "line" { vertices = 2 }
         let index = nodes.count
-        nodes.append(Node(references: references, scale: scale, isGradient: name == "linearGradient" || name == "radialGradient"))
+        nodes.append(Node(references: references, vertices: vertices, scale: scale,
+                          isGradient: name == "linearGradient" || name == "radialGradient", isMarker: name == "marker"))
         if let parent { nodes[parent].children.append(index) }
         if let id, ids[id] == nil { ids[id] = index }
         return index
@@ -73,26 +122,31 @@ struct SVGReferenceGraph {
         guard nodes.indices.contains(root) else { return (0, 1) }
         enum State { case new, open, done(elements: Int, scale: Double) }
         var states = [State](repeating: .new, count: nodes.count)
-        func next(_ node: Int) -> [Int] {
-            nodes[node].children + nodes[node].references.compactMap { ids[$0] }.filter { !nodes[$0].isGradient }
+        /// What `node` draws: its children once each, what it refers to as often as it is drawn.
+        func next(_ node: Int) -> [(node: Int, times: Int)] {
+            nodes[node].children.map { (node: $0, times: 1) } + (nodes[node].references + sheetReferences).compactMap { reference in
+                guard let target = ids[reference.id], !nodes[target].isGradient else { return nil }
+                let perVertex = nodes[target].isMarker && (reference.property == "marker-mid" || reference.property == "marker")
+                return (node: target, times: perVertex ? nodes[node].vertices : 1)
+            }
         }
         // Each open element's count so far, and the largest scale below it (0: none yet).
-        var stack: [(node: Int, edges: [Int], position: Int, elements: Int, scale: Double)] = [(root, next(root), 0, 1, 0)]
+        var stack: [(node: Int, times: Int, edges: [(node: Int, times: Int)], position: Int, elements: Int, scale: Double)] = [(root, 1, next(root), 0, 1, 0)]
         states[root] = .open
         while let top = stack.last {
             if top.position < top.edges.count {
-                let edge = top.edges[top.position]
+                let (edge, times) = top.edges[top.position]
                 stack[stack.count - 1].position += 1
                 switch states[edge] {
                 case .done(let elements, let scale):
-                    stack[stack.count - 1].elements = min(limit + 1, top.elements + elements)
+                    stack[stack.count - 1].elements = min(limit + 1, top.elements + elements * times)
                     stack[stack.count - 1].scale = max(top.scale, scale)
                 case .open:
                     // A cycle: librsvg draws nothing for it.
                     stack[stack.count - 1].elements = min(limit + 1, top.elements + 1)
                 case .new:
                     states[edge] = .open
-                    stack.append((edge, next(edge), 0, 1, 0))
+                    stack.append((edge, times, next(edge), 0, 1, 0))
                 }
                 continue
             }
@@ -101,7 +155,7 @@ struct SVGReferenceGraph {
             let scale = nodes[top.node].scale * (top.scale > 0 ? top.scale : 1)
             states[top.node] = .done(elements: top.elements, scale: scale.isNaN ? .infinity : scale)
             if !stack.isEmpty {
-                stack[stack.count - 1].elements = min(limit + 1, stack[stack.count - 1].elements + top.elements)
+                stack[stack.count - 1].elements = min(limit + 1, stack[stack.count - 1].elements + top.elements * top.times)
                 stack[stack.count - 1].scale = max(stack[stack.count - 1].scale, scale.isNaN ? .infinity : scale)
             }
         }
