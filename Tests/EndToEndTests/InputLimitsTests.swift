@@ -104,4 +104,17 @@ struct InputLimitsTests {
         #expect(FileManager.default.fileExists(atPath: root + "/output/us-rse.pdf"))
         #expect(!FileManager.default.fileExists(atPath: root + "/output/cscce.pdf"))
     }
+    /// A profile whose file name is not UTF-8 (the byte 0xFF) is reported as that, not as a file
+    /// that does not exist; the other profiles are read.
+    @Test func aFileNameThatIsNotUTF8IsReportedAsSuch() throws {
+        let root = try samples()
+        let made = try CommandRunner.run("sh", ["-c", #"cp "$1/us-rse.yaml" "$1/$(printf 'us\377rse.yaml')""#, "sh", root + "/profiles"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let output = try CommandRunner.profilesheet(["validate", "--profiles", root + "/profiles"], timeout: 240)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains(root + #"/profiles/us\xFFrse.yaml: error: the file name is not valid UTF-8: invalid byte 0xFF at byte 2"# + "\n"
+            + #"hint: rename it in UTF-8, as its id and '.yaml' (\xFF stands for the byte 0xFF)"# + "\n"), "\(output.stderr)")
+        #expect(!output.stderr.contains("does not exist"), "\(output.stderr)")
+        #expect(output.stderr.components(separatedBy: ": error: ").count == 2, "one error: \(output.stderr)")
+    }
 }

@@ -69,4 +69,20 @@ struct DiagnosticRenderingTests {
         let c = Diagnostic.error(at: SourceLocation(file: "a.yaml", line: 2, column: 5), "z")
         #expect([a, b, c].sorted().map(\.message) == ["z", "y", "x"])
     }
+    /// A file named with an escape sequence and a line break (from a pull request) is printed
+    /// escaped: it cannot colour the terminal or print a line that reads as another diagnostic.
+    @Test func controlCharactersInFileNamesAreEscaped() {
+        let file = "profiles/a\u{1B}[31mred\nprofiles/b.yaml:1:1: error: forged.yaml"
+        let diagnostics: [Diagnostic] = [
+            .error(at: SourceLocation(file: file, line: 2, column: 5), "'id' is 'a' but the file is named '\u{1B}[2J'", hint: "rename\r it\u{2028}"),
+            .error(at: SourceLocation(file: "profiles/bell\u{7}.yaml", line: 0, column: 0), "cannot read the file: it does not exist"),
+        ]
+        #expect(DiagnosticRenderer(format: .text).render(diagnostics) == #"""
+            profiles/a\u{1B}[31mred\nprofiles/b.yaml:1:1: error: forged.yaml:2:5: error: 'id' is 'a' but the file is named '\u{1B}[2J'
+            hint: rename\r it\u{2028}
+            profiles/bell\u{7}.yaml: error: cannot read the file: it does not exist
+
+            """#)
+        #expect(DiagnosticRenderer(format: .github).render([diagnostics[1]]) == "::error file=profiles/bell\\u{7}.yaml::cannot read the file: it does not exist\n")
+    }
 }

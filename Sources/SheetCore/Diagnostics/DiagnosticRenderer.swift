@@ -24,13 +24,17 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
-    /// `path:line:col: error: message`, the line with a caret, then `hint: …`.
+    /// `path:line:col: error: message`, the line with a caret, then `hint: …`. The path, the
+    /// message and the hint are printed `escaped`: a file named with an escape sequence or a
+    /// line break (a profile from a pull request, a logo in its folder) cannot colour the
+    /// terminal or print a line that looks like another diagnostic.
     public func text(_ diagnostic: Diagnostic) -> String {
         var out = ""
         if let location = diagnostic.location {
-            out += location.line > 0 ? "\(location): " : "\(location.file): "
+            let file = Self.escaped(location.file)
+            out += location.line > 0 ? "\(file):\(location.line):\(location.column): " : "\(file): "
         }
-        out += "\(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+        out += "\(diagnostic.severity.rawValue): \(Self.escaped(diagnostic.message))\n"
         if let location = diagnostic.location, location.line > 0,
            let line = sources.line(location.line, of: location.file) {
             let gutter = String(location.line)
@@ -40,9 +44,33 @@ public struct DiagnosticRenderer: Sendable {
             out += "\(pad) | \(Self.caretPrefix(shown, column: caretColumn))^\n"
         }
         if let hint = diagnostic.hint {
-            out += "hint: \(hint)\n"
+            out += "hint: \(Self.escaped(hint))\n"
         }
         return out
+    }
+
+    /// `text` with each control character (U+0000–U+001F, U+007F–U+009F) and line or paragraph
+    /// separator (U+2028, U+2029) written as Swift writes it in a string: `\n`, `\r`, `\t`,
+    /// otherwise `\u{1B}` (hex, uppercase), as `ScalarRules.shown` writes a value in a message.
+    static func escaped(_ text: String) -> String {
+        func escapes(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: escapes) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out.append(contentsOf: #"\n"#.unicodeScalars)
+            case "\r": out.append(contentsOf: #"\r"#.unicodeScalars)
+            case "\t": out.append(contentsOf: #"\t"#.unicodeScalars)
+            case _ where escapes(scalar): out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     func json(_ diagnostic: Diagnostic) -> String {
@@ -72,14 +100,14 @@ public struct DiagnosticRenderer: Sendable {
         }
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=\(Self.githubProperty(location.file))")
+            properties.append("file=\(Self.githubProperty(Self.escaped(location.file)))")
             if location.line > 0 {
                 properties.append("line=\(location.line)")
                 properties.append("col=\(location.column)")
             }
         }
-        var message = diagnostic.message
-        if let hint = diagnostic.hint { message += "\nhint: \(hint)" }
+        var message = Self.escaped(diagnostic.message)
+        if let hint = diagnostic.hint { message += "\nhint: \(Self.escaped(hint))" }
         let head = properties.isEmpty ? "::\(command)" : "::\(command) " + properties.joined(separator: ",")
         return head + "::" + Self.githubData(message) + "\n"
     }

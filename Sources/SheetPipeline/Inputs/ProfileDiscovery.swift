@@ -20,23 +20,42 @@ public enum ProfileDiscovery {
             .first { FileManager.default.fileExists(atPath: $0) }
     }
 
-    /// Profile files of the folder, sorted by name.
+    /// Profile files of the folder, sorted by name (not those whose name is not UTF-8).
     public static func allProfiles(in directory: String) throws(PipelineError) -> [String] {
+        try profiles(in: directory).files
+    }
+
+    /// Profile files of the folder, sorted by name, and an error for each file named like a
+    /// profile whose name is not UTF-8 (Foundation would give it a name no file has).
+    static func profiles(in directory: String) throws(PipelineError) -> (files: [String], diagnostics: [Diagnostic]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
             throw .unreadableProfiles(directory: directory, reason: error.localizedDescription)
         }
-        return names.filter(isProfileFileName)
+        let undecodable = NonUTF8FileNames.find(in: directory, listed: names).filter { isProfileFileName($0.shown) }
+        let diagnostics = undecodable.map { name in
+            Diagnostic.error(
+                at: SourceLocation(file: (directory as NSString).appendingPathComponent(name.shown), line: 0, column: 0),
+                "the file name is not valid UTF-8: invalid byte 0x\(String(name.invalidByte, radix: 16, uppercase: true)) at byte \(name.offset)",
+                hint: "rename it in UTF-8, as its id and '.yaml' (\\xFF stands for the byte 0xFF)")
+        }
+        // The names Foundation gave those files (U+FFFD for each invalid byte) are no file's.
+        func isUndecodable(_ name: String) -> Bool {
+            !undecodable.isEmpty && name.unicodeScalars.contains("\u{FFFD}")
+                && !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+        let files = names.filter { isProfileFileName($0) && !isUndecodable($0) }
             .sorted()
             .map { (directory as NSString).appendingPathComponent($0) }
+        return (files, diagnostics)
     }
 
     /// The files named by `arguments`: existing paths as given, other words as ids in the
     /// profiles folder. Unknown names are diagnostics, with the closest id as a hint.
     public static func select(_ arguments: [String], in directory: String) throws(PipelineError) -> (files: [String], diagnostics: [Diagnostic]) {
-        if arguments.isEmpty { return (try allProfiles(in: directory), []) }
+        if arguments.isEmpty { return try profiles(in: directory) }
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
         var knownIDs: [String]?
