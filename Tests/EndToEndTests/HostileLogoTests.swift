@@ -167,4 +167,34 @@ struct HostileLogoTests {
         #expect(run.stderr.contains("profiles/us-rse.yaml:9:7: error: logo 'logos/us-rse.svg' cannot be decoded: it draws more than 20000 elements once its <use> elements and references are expanded\n"), "\(run.stderr)")
         #expect(FileManager.default.fileExists(atPath: root + "/output/cscce.pdf") && !FileManager.default.fileExists(atPath: root + "/output/us-rse.pdf"))
     }
+    /// Logo paths that lead through links: round a loop, to a device, to a file outside, and
+    /// with `..` after a link (resolved where the link leads, so inside here). Each is a
+    /// diagnostic at the `logo:` line, nothing is read from outside, and nothing blocks.
+    @Test func logoPathsThroughLinksAreResolvedAndChecked() throws {
+        let root = try samples()
+        let profiles = root + "/profiles"
+        try FileManager.default.createDirectory(atPath: profiles + "/loop", withIntermediateDirectories: true)
+        #expect(symlink("../loop", profiles + "/loop/self") == 0)
+        #expect(symlink("/dev/urandom", profiles + "/logos/random.svg") == 0)
+        #expect(symlink("/etc/passwd", profiles + "/logos/passwd.svg") == 0)
+        try FileManager.default.createDirectory(atPath: profiles + "/sub", withIntermediateDirectories: true)
+        #expect(symlink("../logos", profiles + "/sub/up") == 0)
+        let original = try String(contentsOfFile: profiles + "/us-rse.yaml", encoding: .utf8)
+        let logos = ["loop": "loop/" + String(repeating: "self/", count: 50) + "x.svg", "random": "logos/random.svg",
+                     "passwd": "logos/passwd.svg", "through": "sub/up/../logos/us-rse.svg"]
+        for (id, logo) in logos {
+            let text = original.replacingOccurrences(of: "id: us-rse", with: "id: \(id)").replacingOccurrences(of: "logo: logos/us-rse.svg", with: "logo: \(logo)")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: profiles + "/\(id).yaml"))
+        }
+        let started = Date()
+        let run = try CommandRunner.profilesheet(["validate", "--profiles", profiles, "loop", "random", "passwd", "through"], timeout: 120)
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(run.status == 1)
+        let errors = run.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        #expect(errors == [
+            profiles + "/loop.yaml:9:7: error: 'logo' goes round a loop of symbolic links: '" + String(logos["loop", default: ""].prefix(200)) + "…'",
+            profiles + "/passwd.yaml:9:7: error: 'logo' leads outside the profiles folder: 'logos/passwd.svg'",
+            profiles + "/random.yaml:9:7: error: 'logo' leads outside the profiles folder: 'logos/random.svg'",
+        ], "\(run.stderr)")
+    }
 }

@@ -117,4 +117,18 @@ struct InputLimitsTests {
         #expect(!output.stderr.contains("does not exist"), "\(output.stderr)")
         #expect(output.stderr.components(separatedBy: ": error: ").count == 2, "one error: \(output.stderr)")
     }
+    /// A profile that is a link to itself is reported as that, whether the run reads the whole
+    /// folder or is given its id (which said "no profile 'loop'", with "did you mean 'loop'?").
+    @Test func aProfileThatLinksToItselfIsReportedAsSuch() throws {
+        let root = try samples()
+        #expect(symlink("loop.yaml", root + "/profiles/loop.yaml") == 0)
+        let expected = root + "/profiles/loop.yaml: error: cannot read the file: too many levels of symbolic links\n"
+        let all = try CommandRunner.profilesheet(["validate", "--profiles", root + "/profiles"], timeout: 240)
+        #expect(all.status == 1)
+        #expect(all.stderr.contains(expected), "\(all.stderr)")
+        #expect(all.stderr.components(separatedBy: ": error: ").count == 2, "one error: \(all.stderr)")
+        let named = try CommandRunner.profilesheet(["validate", "--profiles", root + "/profiles", "loop", "cscce"], timeout: 240)
+        #expect(named.status == 1)
+        #expect(named.stderr.contains(expected) && !named.stderr.contains("no profile"), "\(named.stderr)")
+    }
 }

@@ -286,6 +286,24 @@ struct SVGCleanerTests {
         guard case .success = SVGCleaner.clean(Array((Self.head + exported + "</svg>").utf8)) else { Issue.record("refused"); return }
     }
 
+    /// Text is counted in code points: 512 letters of 400 combining accents each ran librsvg
+    /// past its processor limit.
+    @Test func textIsCountedInCodePoints() {
+        let accented = String(repeating: "a" + String(repeating: "\u{301}", count: 400), count: 512)
+        guard let result = Self.clean("<text>" + accented + "</text>") else { Issue.record("refused"); return }
+        #expect(result.leftOut == ["text beyond 512 characters"])
+        #expect(result.text == Self.head + "<text>" + String(String.UnicodeScalarView(accented.unicodeScalars.prefix(512))) + "</text></svg>")
+    }
+
+    /// A font-family of more than 16 names is left out: 20 000 took fontconfig past the limit.
+    @Test func aFontListOfMoreThanSixteenFamiliesIsLeftOut() {
+        let sixteen = (0..<16).map { "f\($0)" }.joined(separator: ","), seventeen = sixteen + ",f16"
+        Self.expectClean("<text font-family=\"\(sixteen)\">x</text>", gives: "<text font-family=\"\(sixteen)\">x</text>", leftOut: [])
+        let shown = "font-family: " + seventeen
+        Self.expectClean("<text font-family=\"\(seventeen)\">x</text>", gives: "<text>x</text>", leftOut: [String(shown.prefix(59)) + "…"])
+        Self.expectClean("<text style=\"font: 10px \(seventeen)\">x</text>", gives: "<text>x</text>", leftOut: [String(("font: 10px " + seventeen).prefix(59)) + "…"])
+    }
+
     /// A `<use>` of its own group draws nothing in librsvg, and is counted once: no loop here.
     @Test func aReferenceCycleEnds() {
         Self.expectClean(##"<g id="a"><rect width="1" height="1"/><use xlink:href="#a"/><use xlink:href="#b"/></g><g id="b"><use xlink:href="#a"/></g>"##,

@@ -10,6 +10,8 @@ public enum PathContainment {
         case containsNUL
         case absolute
         case notFound
+        /// A link on the way leads round a loop (or through more than 40 links).
+        case symlinkLoop
         case outsideRoot(resolved: String)
         case notAFile
     }
@@ -26,11 +28,12 @@ public enum PathContainment {
         guard let resolvedRoot = realPath(root) else { return .failure(.notFound) }
         let joined = directory.hasSuffix("/") ? directory + relativePath : directory + "/" + relativePath
         guard let resolved = realPath(joined) else {
+            let failure = errno
             // Say "outside" rather than "not found" for a path that would leave the root anyway.
             if let lexical = lexicallyNormalized(joined), !isInside(lexical, root: resolvedRoot) {
                 return .failure(.outsideRoot(resolved: lexical))
             }
-            return .failure(.notFound)
+            return .failure(failure == ELOOP ? .symlinkLoop : .notFound)
         }
         guard isInside(resolved, root: resolvedRoot) else { return .failure(.outsideRoot(resolved: resolved)) }
         // A regular file only: a folder, a pipe or a device is no image, and reading a pipe

@@ -253,6 +253,8 @@ public struct ProfileLoader: Sendable {
             case .absolute: ("'logo' must be a path relative to the profile's folder, found '\(ScalarRules.shown(path, limit: 200))'",
                              "put the file under the profiles folder and write e.g. 'logo: logos/\(ScalarRules.shown(Self.lastComponent(path)))'")
             case .notFound: ("logo file '\(ScalarRules.shown(path, limit: 200))' does not exist", Self.nearbyFileHint(path, in: directory))
+            case .symlinkLoop: ("'logo' goes round a loop of symbolic links: '\(ScalarRules.shown(path, limit: 200))'",
+                                "replace a link on the way with the file or folder it stands for")
             case .outsideRoot: ("'logo' leads outside the profiles folder: '\(ScalarRules.shown(path, limit: 200))'",
                                 "logos must be inside '\(profilesRoot)', after following symlinks")
             case .notAFile: ("'logo' is not a regular file: '\(ScalarRules.shown(path, limit: 200))'", "give the path of a PNG, JPEG or SVG file")

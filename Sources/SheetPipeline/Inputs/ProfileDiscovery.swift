@@ -14,10 +14,15 @@ public enum ProfileDiscovery {
             && name != taxonomyFileName && name != "taxonomy.yml"
     }
 
-    /// The file of the profile with id `id` in `directory`, when there is one.
+    /// The file of the profile with id `id` in `directory`, when there is one: also a link that
+    /// leads nowhere (to itself, say), which the loader then reports as what it is, not as no
+    /// profile of that id.
     public static func file(ofID id: String, in directory: String) -> String? {
         profileExtensions.lazy.map { (directory as NSString).appendingPathComponent(id + "." + $0) }
-            .first { FileManager.default.fileExists(atPath: $0) }
+            .first { path in
+                var status = stat()
+                return lstat(path, &status) == 0
+            }
     }
 
     /// Profile files of the folder, sorted by name (not those whose name is not UTF-8).

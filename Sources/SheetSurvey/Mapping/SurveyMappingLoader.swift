@@ -159,6 +159,7 @@ public struct SurveyMappingLoader: Sendable {
             case .absolute: ("'source' must be a path relative to the mapping file, found '\(path)'",
                              "put the export next to the mapping and write its file name")
             case .notFound: ("survey export '\(path)' does not exist", Self.nearbyFileHint(path, in: directory))
+            case .symlinkLoop: ("'source' goes round a loop of symbolic links: '\(path)'", "replace a link on the way with the file or folder it stands for")
             case .outsideRoot: ("'source' leads outside the profiles folder: '\(path)'",
                                 "survey exports must be inside '\(profilesRoot)', after following symlinks")
             case .notAFile: ("'source' is not a file: '\(path)'", nil)

@@ -14,7 +14,9 @@ import SheetCore
 public struct SVGCleaner {
     /// The most characters of text a logo keeps: a 1.9 MB `<text>` took librsvg 6 GB, and 4 096
     /// characters still took it 9 s of processor time to draw (it measures the outline of every
-    /// glyph); a logo's words are a few dozen.
+    /// glyph); a logo's words are a few dozen. Counted in code points, not in characters as a
+    /// reader sees them: 512 letters carrying 400 combining accents each (205 000 code points)
+    /// ran past the 10 s processor limit.
     public static let maximumTextCharacters = 512
     /// The most elements a logo keeps (the samples have at most 12).
     public static let maximumElements = 10_000
@@ -136,9 +138,10 @@ public struct SVGCleaner {
                 write(child, inDefinitions: inDefinitions)
             case .text(let text) where holdsText:
                 let room = Self.maximumTextCharacters - textCharacters
-                if text.count > room { note("text beyond \(Self.maximumTextCharacters) characters") }
-                let kept = text.count > room ? String(text.prefix(max(0, room))) : text
-                textCharacters += kept.count
+                let scalars = text.unicodeScalars.count
+                if scalars > room { note("text beyond \(Self.maximumTextCharacters) characters") }
+                let kept = scalars > room ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, room)))) : text
+                textCharacters += kept.unicodeScalars.count
                 writer.characters(kept)
             case .text:
                 continue  // White space between elements.

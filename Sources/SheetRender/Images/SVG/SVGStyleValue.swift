@@ -17,6 +17,10 @@ enum SVGStyleValue {
     /// sizes are 32-bit integers of 1/1024 point), and cairo's shared FreeType faces make sizes
     /// beyond 1 000 points unsafe (`PangoTextMeasurer` clamps at the same size).
     static let maximumFontSize = 1_000.0
+    /// The most families a `font-family` (or `font`) value may name: fontconfig matches each
+    /// against every installed font, and 20 000 of them in a logo ran past the 10 s processor
+    /// limit (1 000: 0.09 s); a logo names two or three.
+    static let maximumFontFamilies = 16
 
     /// Why a value was refused: what the diagnostic lists.
     enum Refusal: Error, Equatable {
@@ -49,6 +53,9 @@ enum SVGStyleValue {
         if !isBalanced(value) { return .failure(.content(shown("\(property): \(value)"))) }
         // As it is written, `property: value;`: a prepended mark at its end would join the `;`.
         if !punctuationStandsAlone(" " + value + ";") { return .failure(.content(shown("\(property): \(value)"))) }
+        if property == "font-family" || property == "font", value.split(separator: ",").count > maximumFontFamilies {
+            return .failure(.content(shown("\(property): \(value)")))
+        }
         switch functionsChecked(value, property: property) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let checked): value = checked
