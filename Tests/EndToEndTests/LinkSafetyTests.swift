@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 import SheetPipeline
 import TestSupport
 import Testing
@@ -102,18 +103,28 @@ struct LinkSafetyTests {
             if let action = dictionary["/S"] as? String, dictionary["/URI"] != nil || dictionary["/Type"] as? String == "/Action" {
                 #expect(action == "/URI", "an action of type \(action) in \(path)")
             }
-            if dictionary["/Subtype"] as? String == "/Link" {
+            if dictionary["/Subtype"] as? String == "/Link", let destination = dictionary["/Dest"] {
+                // The overview's name of a community, in the collection: a destination in the
+                // document (its sheet's first page), no action.
+                let parts = destination as? [Any]
+                #expect(dictionary["/A"] == nil, "\(dictionary)")
+                #expect(parts?.count == 2 && (parts?.first as? String)?.hasSuffix(" 0 R") == true && parts?.last as? String == "/Fit",
+                        "\(destination)")
+            } else if dictionary["/Subtype"] as? String == "/Link" {
                 let action = dictionary["/A"] as? [String: Any]
                 #expect(action?["/S"] as? String == "/URI", "a link that is no URI action: \(dictionary)")
                 #expect(Set((action ?? [:]).keys).isSubset(of: ["/S", "/Type", "/URI"]), "\(action ?? [:])")
-                #expect(dictionary["/Dest"] == nil)
                 if let uri = action?["/URI"] as? String {
                     // qpdf writes a string as `u:` and its text, or `b:` and hex for bytes that are no text.
                     #expect(uri.hasPrefix("u:"), "\(uri)")
                     let target = String(uri.dropFirst(2))
-                    #expect(target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:"), "\(target)")
                     #expect(target.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !"()\\".utf8.contains($0) }, "\(target)")
-                    targets.append(target)
+                    // The overview's name of a community whose sheet is not in the PDF links to
+                    // its file beside it (`us-rse.pdf`): not a link of the sheets'.
+                    if !URLCheck.isSheetFileLink(target) {
+                        #expect(target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:"), "\(target)")
+                        targets.append(target)
+                    }
                 }
             }
             dictionary.values.forEach(visit)
@@ -200,6 +211,12 @@ struct LinkSafetyTests {
         let overviewPages = try CommandRunner.pdfinfo(root + "/output/overview.pdf")["Pages"].flatMap { Int($0) }
         #expect(pages != nil && pages == (otherPages ?? 0) + (overviewPages ?? 0))
         _ = try Self.linkTargets(collection)
+        // In the overview, the name of the sheet left out keeps its link to the file; the other
+        // goes to its first page, after the overview's.
+        let names = try OverviewTests.links(collection).filter { $0.page < (overviewPages ?? 0) }
+        #expect(names.map(\.uri) == [nil, "plain.pdf"])
+        #expect(names.map(\.destination) == [overviewPages, nil])
+        #expect(names.allSatisfy { $0.inLinkElement })
     }
 
     static func latin1(_ data: Data) -> String { String(String.UnicodeScalarView(data.map { Unicode.Scalar($0) })) }

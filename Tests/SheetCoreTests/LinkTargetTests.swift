@@ -103,9 +103,21 @@ struct LinkTargetTests {
         "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "mailto:a@example.org?cc=eve@example.org",
         "mailto:a@example.org%0Acc:eve@example.org", "mailto:a(b@example.org", "mailto:", "mailto:@example.org",
         "mailto:a@EXAMPLE.org", "launch:calc.exe", "",
+        // Relative links only to a sheet's file beside the PDF: a slug and `.pdf`.
+        "../us-rse.pdf", "/etc/x.pdf", "us-rse.PDF", "Us-rse.pdf", "us rse.pdf", "us-rse.pdf#page=2", "a(b).pdf", ".pdf", "-x.pdf",
+        "x.pdf.exe", "javascript:x.pdf",
     ])
     func theGateRefusesEverythingElse(_ uri: String) {
         #expect(URLCheck.linkTarget(uri) == nil)
+    }
+
+    /// The overview's names link to their sheets' files (`us-rse.pdf`), which
+    /// `collection.pdf` turns into links to their pages.
+    @Test func aSheetFileIsALinkTargetAsMade() {
+        #expect(URLCheck.sheetFileLink("us-rse") == "us-rse.pdf")
+        #expect(URLCheck.sheetFileLink("../x") == nil)
+        #expect(URLCheck.linkTarget("us-rse.pdf") == "us-rse.pdf")
+        #expect(URLCheck.linkTarget("kenkyu-data-kiban.pdf").map(Self.isPDFSafe) == true)
     }
 
     // MARK: - Diagnostics

@@ -10,7 +10,8 @@ import Foundation
 /// it (cairo-pdf-interchange.c, `cairo_pdf_interchange_write_link_action`), so a `(` or `)`
 /// left in it would end the PDF string early or leave it unbalanced, and the rest of the URL
 /// would be read as PDF syntax — `https://example.org/x)/S/JavaScript/JS(app.alert(1)` made a
-/// JavaScript action, a lone `(` a corrupt file. Only `http`, `https` and `mailto` come out.
+/// JavaScript action, a lone `(` a corrupt file. Only `http`, `https` and `mailto` come out,
+/// and the one relative link the tool makes itself, to a sheet's file beside the PDF.
 public enum URLCheck {
     /// The longest link target, in bytes once percent-encoded. A PDF string can be far longer
     /// (Acrobat's documented limit is 32 767 bytes), but no home page needs more, and an
@@ -77,12 +78,14 @@ public enum URLCheck {
 
     /// `uri` if it may be written into a PDF as a link: an `http`/`https` URL as `webLink`
     /// makes it (normalised again; already normalised ones come out unchanged), or a `mailto:`
-    /// link as `mailtoLink` makes it. Anything else is nil: the painter then writes no link.
+    /// link as `mailtoLink` makes it, or a sheet's file beside the PDF as `sheetFileLink`
+    /// makes it. Anything else is nil: the painter then writes no link.
     public static func linkTarget(_ uri: String) -> String? {
         let lowered = uri.prefix(8).lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
             return try? webLink(uri).get()
         }
+        if isSheetFileLink(uri) { return uri }
         guard lowered.hasPrefix("mailto:"), uri.utf8.count <= maximumLinkBytes else { return nil }
         let address = uri.utf8.dropFirst(7)
         let parts = address.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
@@ -91,6 +94,20 @@ public enum URLCheck {
               domain == domain.lowercased()
         else { return nil }
         return "mailto:" + String(decoding: address, as: UTF8.self)
+    }
+
+    /// The relative link from a PDF in the output folder to the sheet of profile `id` beside
+    /// it (`us-rse.pdf`): the overview's names link to their sheets so, and `collection.pdf`
+    /// turns those links into links to the sheets' pages in it (`PDFCollectionWriter`). Nil
+    /// for an id that is not a slug (`ScalarRules.isSlug`, as every profile's id is), so the
+    /// target is always plain ASCII letters, digits, hyphens and a dot.
+    public static func sheetFileLink(_ id: String) -> String? {
+        ScalarRules.isSlug(id) ? id + ".pdf" : nil
+    }
+
+    /// Whether `uri` is a link `sheetFileLink` makes.
+    public static func isSheetFileLink(_ uri: String) -> Bool {
+        uri.hasSuffix(".pdf") && ScalarRules.isSlug(String(uri.dropLast(4)))
     }
 
     /// Whether `text` starts with a URL scheme (`ftp:`, `mailto:`, `javascript:`).

@@ -135,7 +135,10 @@ struct Overview {
                 value("staffing.community_managers", community.communityManagers.map(numbers.count)),
                 value("staffing.volunteers", community.volunteers.map(numbers.count)),
             ]
-            return grid.row(community.name, cells: cells, index: index, field: "name", labelContext: nameContext(community))
+            // The name links to the community's sheet: its file beside overview.pdf, its first
+            // page in collection.pdf (`PDFCollectionWriter`).
+            return grid.row(community.name, cells: cells, index: index, field: "name", labelContext: nameContext(community),
+                            link: URLCheck.sheetFileLink(community.id))
         }
         let note = withheldNote().map { "Active: members active in the period, with their share of all members. \($0)" }
             ?? "Active: members active in the period, with their share of all members."

@@ -90,12 +90,13 @@ struct TableGrid {
 
     /// A row: its label, naming it, and its cells. Every other row is tinted, so that the eye
     /// keeps to a row across the columns. `label` is measured in `labelContext` when given (a
-    /// community's name in its own language), else in the template's words.
-    func row(_ label: String, cells: [Cell], index: Int, field: String?, labelContext: LayoutContext? = nil) -> Frame {
+    /// community's name in its own language), else in the template's words. With a `link`, the
+    /// label is a link to it (a `Link` element inside the row's header cell).
+    func row(_ label: String, cells: [Cell], index: Int, field: String?, labelContext: LayoutContext? = nil, link: String? = nil) -> Frame {
         var row = FrameBuilder(width: width)
         let labelMeasure = labelContext ?? context
         var labelText = labelMeasure.text(label, style: "bar-label", width: labelWidth - context.space(4), field: field,
-                                          profileLanguage: labelContext != nil)
+                                          profileLanguage: labelContext != nil, link: link)
         var height = labelText.metrics.size.height
         var frames: [Frame] = []
         for (column, cell) in cells.enumerated() where column < columns.count {
@@ -108,7 +109,13 @@ struct TableGrid {
             row.addDecoration(Shape(.rectangle(Rect(x: 0, y: 0, width: width, height: height + 2 * rowPadding), cornerRadius: 0), fill: context.color("panel")))
         }
         labelText.origin = Point(x: context.space(4), y: rowPadding)
-        row.add(labelText, role: .tableHeaderCell)
+        if let link {
+            labelText.origin = .zero
+            let linked = FrameBuilder.frame(labelText, role: .link(url: link))
+            row.add(Frame(origin: Point(x: context.space(4), y: rowPadding), size: linked.size, items: [.group(linked)], role: .tableHeaderCell))
+        } else {
+            row.add(labelText, role: .tableHeaderCell)
+        }
         for frame in frames {
             var centred = frame
             centred.origin.y = rowPadding + (height - frame.size.height) / 2

@@ -479,7 +479,7 @@ extension SheetRun {
                 throw .unwritableOutput(path: collectionPath, reason: "cannot read the entry of '\(id)' again")
             }
             do {
-                try writer.add([UInt8](data), title: sheet.name)
+                try writer.add([UInt8](data), title: sheet.name, file: id + ".pdf")
             } catch {
                 report.diagnostics.append(.error(
                     at: SourceLocation(file: sheet.profile, line: 1, column: 1),

@@ -1,4 +1,5 @@
 import Foundation
+import SheetCore
 import SheetPDF
 
 /// Joins finished sheet PDFs into one collection PDF with a bookmark per community, streaming:
@@ -10,6 +11,13 @@ import SheetPDF
 /// annotations' `/StructParent`) are moved past those of the sheets before it, and the
 /// collection's parent tree lists them all. A sheet without a structure tree (written before
 /// sheets were tagged) is copied without one.
+///
+/// A link to a sheet's file beside the PDF (`URLCheck.sheetFileLink`: the overview's names)
+/// becomes a link to that sheet's first page in the collection (`/Dest`), with the sheet's
+/// title as its `/Contents`. The overview comes before the sheets, so such an annotation is
+/// held back (its number taken, its other entries renumbered) and written by `finish`, when
+/// every sheet's first page is known; its `Link` element, `/OBJR` and parent-tree entry are
+/// copied like every other. One whose sheet is not in the collection keeps its link to the file.
 final class PDFCollectionWriter {
     private let output: AtomicFileWriter
     /// Offsets of the objects written, indexed by new object number; 0 for none (nothing
@@ -25,6 +33,12 @@ final class PDFCollectionWriter {
     private var parentTree: [(key: Int, object: Int)] = []
     /// The first parent-tree key not used yet.
     private var nextKey = 0
+    /// Each sheet's first page (its new number) and title, by the file name the sheet was
+    /// added as (`us-rse.pdf`).
+    private var sheetPages: [String: (page: Int, title: String)] = [:]
+    /// Link annotations to a sheet's file, written by `finish`: the annotation's new number,
+    /// its dictionary without `/A`, `/Contents` and the closing `>>`, and those two as written.
+    private var heldLinks: [(number: Int, file: String, entries: [UInt8], action: [UInt8], contents: [UInt8]?)] = []
 
     static let catalog = 1
     static let pageTree = 2
@@ -41,8 +55,8 @@ final class PDFCollectionWriter {
     /// Copies every page of the PDF `bytes` and adds a bookmark `title` pointing at its first.
     /// Every object is read, and checked for actions (`checkActions`), before anything is
     /// written, so a sheet that cannot be read or carries something no sheet does (and is left
-    /// out) leaves no trace in the collection.
-    func add(_ bytes: [UInt8], title: String) throws(PDFSyntaxError) {
+    /// out) leaves no trace in the collection. `file` is the name links to it use (`ID.pdf`).
+    func add(_ bytes: [UInt8], title: String, file: String? = nil) throws(PDFSyntaxError) {
         let source = try PDFSourceFile(bytes: bytes)
         let sourcePages = try source.pageNumbers()
         guard !sourcePages.isEmpty else { throw .malformed("no pages") }
@@ -74,10 +88,28 @@ final class PDFCollectionWriter {
         if let tree, let object = objects[tree.element] {
             part = try self.part(object, of: source, language: tree.language, mapping: mapping)
         }
-        nextNumber = number
+        // Links to a sheet's file, kept for `finish` (read before anything is written, too).
         let keyBase = tree == nil ? nil : nextKey
+        var held: [Int: (file: String, entries: [UInt8], action: [UInt8], contents: [UInt8]?)] = [:]
+        for number in order {
+            guard let object = objects[number], object.stream == nil, let target = Self.sheetFileTarget(object.tokens, in: source.bytes) else { continue }
+            let dictionary = try PDFDictionary(object, in: source.bytes)
+            guard let action = dictionary.value("/A") else { continue }
+            var kept: [PDFToken] = [object.tokens[0]]
+            for entry in dictionary.entries where entry.key != "/A" && entry.key != "/Contents" {
+                kept += object.tokens[(entry.value.lowerBound - 1)..<entry.value.upperBound]
+            }
+            held[number] = (target, rewrite(kept, of: source, mapping: mapping, keyBase: keyBase),
+                            rewrite(Array(object.tokens[action]), of: source, mapping: mapping, keyBase: keyBase),
+                            dictionary.value("/Contents").map { rewrite(Array(object.tokens[$0]), of: source, mapping: mapping, keyBase: keyBase) })
+        }
+        nextNumber = number
         for number in order {
             guard let newNumber = mapping[number], let object = objects[number] else { continue }
+            if let link = held[number] {
+                heldLinks.append((newNumber, link.file, link.entries, link.action, link.contents))
+                continue
+            }
             record(newNumber)
             output.write("\(newNumber) 0 obj\n")
             if let tree, number == tree.element, let part {
@@ -94,6 +126,7 @@ final class PDFCollectionWriter {
         }
         guard let first = sourcePages.first, let firstPage = mapping[first] else { throw .malformed("no pages") }
         bookmarks.append((title, firstPage))
+        if let file { sheetPages[file] = (firstPage, title) }
         pages += sourcePages.compactMap { mapping[$0] }
         if let tree, let keyBase, let element = mapping[tree.element] {
             parts.append(element)
@@ -102,6 +135,19 @@ final class PDFCollectionWriter {
             }
             nextKey = keyBase + (tree.parentTree.map(\.key).max() ?? -1) + 1
         }
+    }
+
+    /// The sheet file a link annotation's `/URI` names (`URLCheck.isSheetFileLink`), if the
+    /// object is one.
+    private static func sheetFileTarget(_ tokens: [PDFToken], in bytes: [UInt8]) -> String? {
+        guard tokens.first?.kind == .dictionaryStart else { return nil }
+        for index in tokens.indices.dropLast() where tokens[index].kind == .name && PDFSourceFile.text(bytes, tokens[index].range) == "/URI" {
+            let value = tokens[index + 1]
+            guard value.kind == .literalString else { continue }
+            let target = PDFSourceFile.text(bytes, (value.range.lowerBound + 1)..<(value.range.upperBound - 1))
+            if URLCheck.isSheetFileLink(target) { return target }
+        }
+        return nil
     }
 
     /// A sheet's root structure element as a `Part` of the collection's Document, with the
@@ -164,6 +210,22 @@ final class PDFCollectionWriter {
     /// table, then commits the file once `check` (see `AtomicFileWriter.commit(check:)`)
     /// passes it.
     func finish(title: String, language: String, creator: String, date: Date, check: ((String) -> String?)? = nil) throws(PipelineError) {
+        for link in heldLinks {
+            record(link.number)
+            output.write("\(link.number) 0 obj\n")
+            output.write(link.entries)
+            if let sheet = sheetPages[link.file] {
+                output.write("/Dest [ \(sheet.page) 0 R /Fit ] /Contents \(PDFTextString.encode(sheet.title)) >>\nendobj\n")
+            } else {
+                output.write("/A ")
+                output.write(link.action)
+                if let contents = link.contents {
+                    output.write("/Contents ")
+                    output.write(contents)
+                }
+                output.write(">>\nendobj\n")
+            }
+        }
         record(Self.pageTree)
         output.write("\(Self.pageTree) 0 obj\n<< /Type /Pages /Count \(pages.count) /Kids [ " + pages.map { "\($0) 0 R" }.joined(separator: " ") + " ] >>\nendobj\n")
 
