@@ -31,7 +31,7 @@ extension SheetRun {
             guard !report.diagnostics.hasErrors, inputs.profiles.count == selection.count else { return report }
             let profiles = inputs.profiles
             let engine = ComparisonLayoutEngine(template: inputs.template, measurer: worker.measurer)
-            let options = LayoutOptions(paper: configuration.paper, date: configuration.date, creator: configuration.creator)
+            let options = LayoutOptions(paper: configuration.paper, date: configuration.date, creator: configuration.creator, language: configuration.language)
             let result = engine.layout(profiles, taxonomy: inputs.taxonomy, options: options)
             report.diagnostics += result.diagnostics
             guard !result.diagnostics.hasErrors else { return report }

@@ -146,4 +146,23 @@ struct OverviewTests {
             #expect(link.contents.map { outline.contains("\"title\": \"\($0)\"") } == true, "\(link.contents ?? "no /Contents")")
         }
     }
+
+    /// Issue 20: the overview in the collection's language (`build --language`), with its
+    /// keywords in the taxonomy's labels for it; the collection's title and first bookmark too.
+    @Test func theOverviewIsInTheCollectionsLanguage() throws {
+        let output = try CommandRunner.temporaryDirectory()
+        let run = try CommandRunner.profilesheet(["build", "--language", "ja", "--output", output])
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try CommandRunner.run("pdftotext", [output + "/overview.pdf", "-"]).stdout
+        // (Headings are letter-spaced, which pdftotext reads as spaces between the characters.)
+        for expected in ["コレクションの概要", "種 類 別 の コ ミ ュ ニ ティ", "コミュニティ数", "11コミュニティ", "研究ソフトウェア", "未報告"] {
+            #expect(text.contains(expected), "'\(expected)' missing")
+        }
+        #expect(!text.contains("Every community".uppercased()) && !text.contains("Research software"))
+        let info = try CommandRunner.pdfinfo(output + "/collection.pdf")
+        #expect(info["Title"] == "コミュニティ・プロフィール")
+        let outline = try CommandRunner.run("qpdf", ["--json", "--json-key=outlines", output + "/collection.pdf"]).stdout
+        let firstTitle = outline.range(of: "\"title\": \"").map { outline[$0.upperBound...].prefix { $0 != "\"" } }
+        #expect(firstTitle == "コレクションの概要")
+    }
 }

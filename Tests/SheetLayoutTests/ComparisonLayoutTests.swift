@@ -16,9 +16,10 @@ struct ComparisonLayoutTests {
         return profile
     }
 
-    static func layout(_ profiles: [Profile], paper: PaperSize = .letter) throws -> LayoutResult {
+    static func layout(_ profiles: [Profile], paper: PaperSize = .letter, language: String? = nil) throws -> LayoutResult {
         var options = LayoutFixture.options
         options.paper = paper
+        options.language = language
         return ComparisonLayoutEngine(template: try LayoutFixture.template(), measurer: FixedMetricMeasurer())
             .layout(profiles, taxonomy: LayoutFixture.taxonomy, options: options)
     }
@@ -115,7 +116,7 @@ struct ComparisonLayoutTests {
         #expect(rows.count == 4, "the names and three ranks")
         let page = result.document.pages[0]
         let labels = Self.cells(page, .tableHeaderCell).map(\.text)
-        #expect(labels.contains("Largest") && labels.contains("2nd") && labels.contains("3rd"))
+        #expect(labels.contains("Largest") && labels.contains("Rank 2") && labels.contains("Rank 3"))
         let cells = page.frame.flattened().compactMap { placed -> String? in
             guard placed.roles.contains(.tableDataCell), placed.roles.contains(.section(.init(kind: .barChart, field: "members.regions"))),
                   case .text(let text) = placed.item else { return nil }
@@ -166,5 +167,38 @@ struct ComparisonLayoutTests {
         let mixed = try Self.layout([a, b])
         #expect(mixed.document.metadata.language == "en")
         #expect(mixed.document.pages.flatMap { Self.cells($0, .tableDataCell).map(\.text) }.contains("1,100"))
+    }
+
+    /// The comparison's own words: `compare --language`, else the communities' shared
+    /// language, else English; numbers written that language's way.
+    @Test func theComparisonSpeaksTheLanguageAskedForOrTheSharedOne() throws {
+        var a = Self.community("a", regions: [("europe", 60), ("asia", 40)])
+        var b = Self.community("b", regions: [("europe", 30), ("asia", 70)], members: 1500)
+        a.language = "fr"
+        b.language = "fr"
+        func texts(_ result: LayoutResult) -> [String] {
+            result.document.pages.flatMap { $0.frame.flattened() }.compactMap { placed in
+                guard case .text(let text) = placed.item else { return nil }
+                return text.block.plainText
+            }
+        }
+        let shared = try Self.layout([a, b])
+        #expect(shared.document.metadata.language == "fr")
+        #expect(shared.document.metadata.title == "Communautés comparées : A, B")
+        #expect(texts(shared).contains("CHIFFRES CLÉS") || texts(shared).contains("Chiffres clés"))
+        #expect(texts(shared).contains(NumberText(language: "fr").count(1500)), "numbers the French way")
+        #expect(NumberText(language: "fr").count(1500) != "1,500")
+        #expect(texts(shared).contains("2 communautés côte à côte"))
+
+        let asked = try Self.layout([a, b], language: "ja")
+        #expect(asked.document.metadata.bookmark == "比較：A, B")
+        #expect(texts(asked).contains("主要な数値".uppercased()) || texts(asked).contains("主要な数値"))
+        #expect(texts(asked).contains("1,500"))
+
+        b.language = "de"
+        let mixed = try Self.layout([a, b])
+        #expect(mixed.document.metadata.language == "en")
+        #expect(texts(mixed).contains("2 communities side by side"))
+        #expect(mixed.diagnostics.isEmpty)
     }
 }

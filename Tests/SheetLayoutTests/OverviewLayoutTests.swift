@@ -6,9 +6,10 @@ import Testing
 /// The collection at a glance (issue 20, point 1) on the frame tree, with fixed metrics.
 @Suite("Overview layout")
 struct OverviewLayoutTests {
-    static func layout(_ communities: [OverviewCommunity], paper: PaperSize = .letter) throws -> LayoutResult {
+    static func layout(_ communities: [OverviewCommunity], paper: PaperSize = .letter, language: String? = nil) throws -> LayoutResult {
         var options = LayoutFixture.options
         options.paper = paper
+        options.language = language
         return OverviewLayoutEngine(template: try LayoutFixture.template(), measurer: FixedMetricMeasurer())
             .layout(communities, period: "2025", taxonomy: LayoutFixture.taxonomy, options: options)
     }
@@ -68,7 +69,8 @@ struct OverviewLayoutTests {
     func everyCommunityWithItsFigures(paper: PaperSize) throws {
         let result = try Self.layout(Self.communities, paper: paper)
         let types = Self.rowTexts(try #require(Self.section(result, heading: "Communities by type").first))
-        #expect(types == [["TYPE", "COMMUNITIES"], ["Network", "2"], ["Professional society", "1"]])
+        // Counts with their unit: a bare "1" near the foot of a page reads as a page number.
+        #expect(types == [["TYPE", "COMMUNITIES"], ["Network", "2 communities"], ["Professional society", "1 community"]])
         let directory = Self.rows(Self.section(result, heading: "Every community"))
         #expect(directory.first == ["COMMUNITY", "Type", "Founded", "Members", "Active", "Paid staff (FTE)", "Community managers", "Volunteers"])
         #expect(directory.dropFirst().first == ["Alpha Network", "Network", "2015", "1,200", "300 (25%)", "1.5", "2", "40"])
@@ -113,7 +115,53 @@ struct OverviewLayoutTests {
     @Test func keywordsByHowManyCommunitiesNameThem() throws {
         let result = try Self.layout(Self.communities)
         let rows = Self.rowTexts(try #require(Self.section(result, heading: "Keywords").first))
-        #expect(rows == [["KEYWORD", "COMMUNITIES"], ["Open science", "2"], ["Research software", "1"]])
+        #expect(rows == [["KEYWORD", "COMMUNITIES"], ["Open science", "2 communities"], ["Research software", "1 community"]])
+    }
+
+    /// The overview's own words in the collection's language (`build --language`): headings,
+    /// column names, "withheld", the counts with their unit, numbers written its way; the
+    /// names stay as they are. Arabic mirrors the pages, as a sheet's.
+    @Test func theCollectionsLanguageGivesTheOverviewItsWords() throws {
+        let japanese = try Self.layout(Self.communities, language: "ja")
+        #expect(japanese.document.metadata.title == "コミュニティ・プロフィール：コレクションの概要")
+        #expect(japanese.document.metadata.bookmark == "コレクションの概要")
+        #expect(japanese.document.metadata.language == "ja")
+        let types = Self.rowTexts(try #require(Self.section(japanese, heading: "種類別のコミュニティ").first))
+        #expect(types == [["種類", "コミュニティ数"], ["ネットワーク", "2コミュニティ"], ["学会・専門職団体", "1コミュニティ"]])
+        let directory = Self.rows(Self.section(japanese, heading: "すべてのコミュニティ"))
+        #expect(directory.dropFirst(2).first == ["Beta Society", "学会・専門職団体", "2019", "400", "非表示", "未報告", "未報告", "未報告"])
+        let texts = japanese.document.pages.flatMap { $0.frame.flattened() }.compactMap { placed -> String? in
+            guard case .text(let text) = placed.item else { return nil }
+            return text.block.plainText
+        }
+        #expect(texts.contains { $0.contains("回答が5件未満") })
+        #expect(!texts.contains("Every community".uppercased()))
+
+        let german = try Self.layout(Self.communities, language: "de")
+        let figures = Self.rows(Self.section(german, heading: "Alle Communities"))
+        let numbers = NumberText(language: "de")
+        #expect(figures.dropFirst().first == ["Alpha Network", "Netzwerk", "2015", numbers.count(1200), "300 (\(numbers.percent(25)))",
+                                              numbers.decimal(1.5, places: 2), "2", "40"])
+        #expect(numbers.count(1200) == "1.200")
+
+        let arabic = try Self.layout(Self.communities, language: "ar")
+        let english = try Self.layout(Self.communities)
+        let title = { (result: LayoutResult) -> Double? in
+            result.document.pages[0].frame.flattened().compactMap { placed -> Double? in
+                guard placed.roles.contains(.heading(level: 1)), case .text(let text) = placed.item else { return nil }
+                return text.origin.x
+            }.first
+        }
+        let arabicTitle = try #require(title(arabic))
+        let englishTitle = try #require(title(english))
+        #expect(arabicTitle > englishTitle, "the title at the right of a right-to-left page")
+    }
+
+    /// A language the template does not translate: English words, numbers its own way.
+    @Test func anUntranslatedLanguageGetsEnglishWords() throws {
+        let result = try Self.layout(Self.communities, language: "sw")
+        #expect(result.document.metadata.bookmark == "The collection at a glance")
+        #expect(result.document.metadata.language == "en")
     }
 
     /// Two hundred communities: the directory goes on between rows, under "(continued)" and its

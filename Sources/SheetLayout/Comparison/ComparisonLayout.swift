@@ -17,18 +17,22 @@ struct ComparisonLayout {
     }
 
     var paging: TablePages {
-        TablePages(context: context, title: "Community profiles compared", footerLabel: "Community profiles compared · \(profiles.count) communities")
+        TablePages(context: context, title: context.strings.text("compare.title"),
+                   footerLabel: context.strings.text("compare.footer", ["communities": communities]))
     }
 
     /// The band, the tables in order and the note on the sources, on as many pages as they take.
     func pages() -> [Page] {
         // The names head the columns, each in its own language; the band gives only their
         // number, so that no line mixes the scripts of several communities under one language.
-        let band = paging.band(title: "Community profiles compared", label: "Community profiles",
+        let band = paging.band(title: context.strings.text("compare.title"), label: context.strings.text("many.band-label"),
                                period: TablePages.period(of: profiles.map(\.period), locale: context.locale),
-                               subtitle: "\(profiles.count) communities side by side")
+                               subtitle: context.strings.text("compare.subtitle", ["communities": communities]))
         return paging.pages(band: band, tables: tables(), closing: aboutFrame())
     }
+
+    /// "3 communities", in the comparison's words.
+    var communities: String { context.strings.text("many.communities", count: profiles.count) }
 
     /// The header row: each community's short name, naming its column, in its own language.
     func namesRow() -> Frame {

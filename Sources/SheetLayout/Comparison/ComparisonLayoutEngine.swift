@@ -27,29 +27,40 @@ public struct ComparisonLayoutEngine: Sendable {
         self.measurer = measurer
     }
 
+    /// The comparison's own words are the template's (`compare.*` and `many.*` strings) in
+    /// `options.language` (`compare --language`), else the communities' shared language, else
+    /// English; its numbers are written that language's way, and a right-to-left language
+    /// mirrors the pages as a sheet's. Each community's name stays in its own language.
     public func layout(_ profiles: [Profile], taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
         let paper = options.paper ?? template.defaultPaper
         let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
-        let language = Self.sharedLanguage(of: profiles) ?? "en"
+        let language = options.language ?? Self.sharedLanguage(of: profiles) ?? TemplateStrings.reference
         var base = profiles.first ?? Profile(id: "comparison", name: "Comparison", type: .other, period: .year(2025), mission: "", file: "")
         base.language = language
-        // The comparison's own words are English (they are not in the template's strings yet);
-        // its numbers are written as the communities' shared language writes them.
         let numbers = NumberText(language: language)
-        let englishStrings = template.sheetStrings(for: TemplateStrings.reference, numbers: numbers).strings
+        let (strings, translated) = template.sheetStrings(for: language, numbers: numbers)
+        // A run's `--language` is warned about once for the run (LoadStage).
+        let diagnostics = !translated && options.language == nil ? [template.untranslatedWarning(language, at: nil)] : []
         let context = LayoutContext(
             profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
             pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: numbers,
-            strings: englishStrings, language: TemplateStrings.reference)
+            strings: strings, language: translated ? language : TemplateStrings.reference)
         let layout = ComparisonLayout(profiles: profiles, context: context)
-        let pages = layout.pages()
-        let names = profiles.map(\.displayShortName)
+        var pages = layout.pages()
+        if context.rightToLeft {
+            pages = pages.map { page in
+                var mirrored = page
+                mirrored.frame = page.frame.mirroredHorizontally()
+                return mirrored
+            }
+        }
+        let names = profiles.map(\.displayShortName).joined(separator: ", ")
         let metadata = DocumentMetadata(
-            title: "Community profiles compared: \(names.joined(separator: ", "))",
-            subject: "Key figures, the participation model, members and funding of \(names.joined(separator: ", ")) side by side",
+            title: strings.text("compare.document-title", ["names": names]),
+            subject: strings.text("compare.document-subject", ["names": names]),
             keywords: [], creator: options.creator, language: language, date: options.date,
-            bookmark: "Comparison: \(names.joined(separator: ", "))")
-        return LayoutResult(document: SheetDocument(pages: pages, metadata: metadata), diagnostics: [], scales: pages.map { _ in 1 })
+            bookmark: strings.text("compare.bookmark", ["names": names]))
+        return LayoutResult(document: SheetDocument(pages: pages, metadata: metadata), diagnostics: diagnostics, scales: pages.map { _ in 1 })
     }
 
     /// The language every profile is in, if they share one (then the numbers are written its

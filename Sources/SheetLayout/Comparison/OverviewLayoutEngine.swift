@@ -31,25 +31,37 @@ public struct OverviewLayoutEngine: Sendable {
     }
 
     /// `period` is what the band says the collection covers ("2025", "2024–2025"); keywords
-    /// are shown by their labels in `taxonomy` (as they are, when it has none for them).
+    /// are shown by their labels in `taxonomy` (as they are, when it has none for them). The
+    /// overview's own words are the template's (`overview.*`, `many.*`) in the collection's
+    /// language, `options.language` (`build --language`), else English, its numbers written
+    /// that language's way; a right-to-left language mirrors the pages as a sheet's.
     public func layout(_ communities: [OverviewCommunity], period: String, taxonomy: Taxonomy, options: LayoutOptions) -> LayoutResult {
         let paper = options.paper ?? template.defaultPaper
         let pageSize = template.papers[paper] ?? Size(width: 612, height: 792)
-        var base = Profile(id: "overview", name: "Community profiles", type: .other, period: .year(2025), mission: "", file: "")
-        base.language = "en"
-        // The overview's own words are English (they are not in the template's strings yet), as
-        // are the collection's title and outline.
-        let strings = template.sheetStrings(for: TemplateStrings.reference, numbers: .english).strings
+        let requested = options.language ?? TemplateStrings.reference
+        let numbers = NumberText(language: requested)
+        let (strings, translated) = template.sheetStrings(for: requested, numbers: numbers)
+        // A language the template does not translate: English words (the run warned once).
+        let language = translated ? requested : TemplateStrings.reference
+        var base = Profile(id: "overview", name: strings.text("many.band-label"), type: .other, period: .year(2025), mission: "", file: "")
+        base.language = language
         let context = LayoutContext(
             profile: base, taxonomy: taxonomy, template: template, measurer: measurer, scale: 1, paper: paper,
-            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: .english,
-            strings: strings, language: TemplateStrings.reference)
+            pageSize: pageSize, pageNumber: 1, pageCount: 1, generatedOn: options.dateText, numbers: numbers,
+            strings: strings, language: language)
         let overview = Overview(communities: communities, context: context)
-        let pages = overview.pages(period: period)
+        var pages = overview.pages(period: period)
+        if context.rightToLeft {
+            pages = pages.map { page in
+                var mirrored = page
+                mirrored.frame = page.frame.mirroredHorizontally()
+                return mirrored
+            }
+        }
         let metadata = DocumentMetadata(
-            title: "Community profiles: the collection at a glance",
-            subject: "\(communities.count) community profiles\(period.isEmpty ? "" : ", \(period)"): types, key figures, the participation model, funding and keywords",
-            keywords: [], creator: options.creator, language: "en", date: options.date, bookmark: "The collection at a glance")
+            title: strings.text("overview.document-title"),
+            subject: strings.text("overview.document-subject", ["communities": overview.communityCount(communities.count), "period": period]),
+            keywords: [], creator: options.creator, language: language, date: options.date, bookmark: strings.text("overview.title"))
         return LayoutResult(document: SheetDocument(pages: pages, metadata: metadata), diagnostics: [], scales: pages.map { _ in 1 })
     }
 }
@@ -62,19 +74,24 @@ struct Overview {
     typealias Cell = TableGrid.Cell
     typealias Table = TablePages.Table
 
-    static let notReported = "not reported"
-    static let withheld = "withheld"
+    var strings: SheetStrings { context.strings }
+    var notReported: String { strings.text("many.not-reported") }
+    var withheld: String { strings.text("many.withheld") }
+
+    /// "3 communities", in the overview's words.
+    func communityCount(_ count: Int) -> String { strings.text("many.communities", count: count) }
 
     var paging: TablePages {
-        TablePages(context: context, title: "The collection at a glance", footerLabel: "Community profiles · \(communities.count) communities")
+        TablePages(context: context, title: strings.text("overview.title"),
+                   footerLabel: strings.text("overview.footer", ["communities": communityCount(communities.count)]))
     }
 
     /// The label column of the tables with a row per community: wide enough for a name.
     var nameWidth: Double { (context.contentWidth * 0.3).rounded(.down) }
 
     func pages(period: String) -> [Page] {
-        let band = paging.band(title: "The collection at a glance", label: "Community profiles", period: period,
-                               subtitle: "\(communities.count) communit\(communities.count == 1 ? "y" : "ies")")
+        let band = paging.band(title: strings.text("overview.title"), label: strings.text("many.band-label"), period: period,
+                               subtitle: communityCount(communities.count))
         let tables = [types(), directory(), participation(), funding(), keywords()].compactMap { $0 }
         return paging.pages(band: band, tables: tables, closing: nil)
     }
@@ -84,6 +101,20 @@ struct Overview {
         var own = context
         own.profile.language = community.language
         return own
+    }
+
+    /// A table's corner (the label column's name), in the template's words.
+    func corner(_ key: String) -> PositionedText {
+        context.text(strings.text(key), style: "label", width: nameWidth, profileLanguage: false)
+    }
+
+    /// A grid with one column of tallies ("3 communities", a bar before each), wide enough for
+    /// the longest of `counts` said with its unit: a count with its unit is read as what it
+    /// counts, never as a page number.
+    func tallyGrid(_ counts: [Int]) -> TableGrid {
+        var grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [context.contentWidth * 0.4])
+        grid.valueWidth = grid.widestValue(Set(counts).map(communityCount))
+        return grid
     }
 
     /// How many communities of each type, the most common first.
@@ -96,12 +127,14 @@ struct Overview {
             let (a, b) = (counts[lhs.element] ?? 0, counts[rhs.element] ?? 0)
             return a != b ? a > b : lhs.offset < rhs.offset
         }.map(\.element)
-        let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [context.contentWidth * 0.4])
-        let header = grid.headerRow([grid.columnName("Communities", column: 0)], corner: context.text("Type", style: "label", width: nameWidth, profileLanguage: false))
+        let grid = tallyGrid(Array(counts.values))
+        let header = grid.headerRow([grid.columnName(strings.text("overview.communities-column"), column: 0)], corner: corner("many.type"))
         let rows = order.enumerated().map { index, type in
-            grid.row(type.label, cells: [.count(counts[type] ?? 0, of: largest)], index: index, field: "type")
+            let count = counts[type] ?? 0
+            return grid.row(strings.text("type.\(type.rawValue)"), cells: [.countWithUnit(count, of: largest, text: communityCount(count))],
+                            index: index, field: "type")
         }
-        return Table(heading: "Communities by type", section: .init(kind: .keyFigures, field: "type"), header: header, rows: rows, note: nil)
+        return Table(heading: strings.text("overview.types"), section: .init(kind: .keyFigures, field: "type"), header: header, rows: rows, note: nil)
     }
 
     /// Every community with its type, founding year and the people behind it.
@@ -113,21 +146,22 @@ struct Overview {
         let other = (rest - typeWidth - 7 * gap) / 6
         let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [typeWidth] + Array(repeating: other, count: 6))
         // Eight columns: their names in the small label style, so that no word breaks.
-        let names = ["Type", "Founded", "Members", "Active", "Paid staff (FTE)", "Community managers", "Volunteers"]
+        let names = ["many.type", "many.founded", "many.members", "overview.active", "many.paid-staff", "many.community-managers", "many.volunteers"]
+            .map { strings.text($0) }
         let header = grid.headerRow(names.enumerated().map { grid.columnName($0.element, column: $0.offset, style: "donut-label") },
-                                    corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
+                                    corner: corner("many.community"))
         let numbers = context.numbers
         let rows = communities.enumerated().map { index, community in
             func value(_ field: String, _ value: String?) -> Cell {
-                if community.isWithheld(field) { return .missing(Self.withheld) }
-                return value.map(Cell.value) ?? .missing(Self.notReported)
+                if community.isWithheld(field) { return .missing(withheld) }
+                return value.map(Cell.value) ?? .missing(notReported)
             }
             var active = community.activeMembers.map(numbers.count)
             if let count = community.members, count > 0, let members = community.activeMembers {
                 active = "\(numbers.count(members)) (\(numbers.percent(Double(members) * 100 / Double(count))))"
             }
             let cells: [Cell] = [
-                .value(community.type.label),
+                .value(strings.text("type.\(community.type.rawValue)")),
                 value("founded", community.founded.map(String.init)),
                 value("members.count", community.members.map(numbers.count)),
                 value("members.active", active),
@@ -140,27 +174,26 @@ struct Overview {
             return grid.row(community.name, cells: cells, index: index, field: "name", labelContext: nameContext(community),
                             link: URLCheck.sheetFileLink(community.id))
         }
-        let note = withheldNote().map { "Active: members active in the period, with their share of all members. \($0)" }
-            ?? "Active: members active in the period, with their share of all members."
-        return Table(heading: "Every community", section: .init(kind: .keyFigures), header: header, rows: rows, note: note)
+        let note = [strings.text("overview.active-note"), withheldNote()].compactMap { $0 }.joined(separator: " ")
+        return Table(heading: strings.text("overview.directory"), section: .init(kind: .keyFigures), header: header, rows: rows, note: note)
     }
 
     /// Activities per mode for every community, as bars on one scale: the largest count.
     func participation() -> Table? {
         guard !communities.isEmpty else { return nil }
         let grid = TableGrid(context: context, labelWidth: nameWidth, equalColumns: ParticipationMode.allCases.count)
-        let header = grid.headerRow(ParticipationMode.allCases.enumerated().map { grid.columnName($0.element.label, column: $0.offset) },
-                                    corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
+        let header = grid.headerRow(ParticipationMode.allCases.enumerated().map { grid.columnName(strings.text("mode.\($0.element.rawValue)"), column: $0.offset) },
+                                    corner: corner("many.community"))
         let largest = communities.flatMap { $0.activities.values }.max() ?? 0
         let rows = communities.enumerated().map { index, community in
             let cells: [Cell] = ParticipationMode.allCases.map { mode in
-                community.isWithheld("programming.\(mode.rawValue)") ? .missing(Self.withheld) : .count(community.activities[mode] ?? 0, of: largest)
+                community.isWithheld("programming.\(mode.rawValue)") ? .missing(withheld) : .count(community.activities[mode] ?? 0, of: largest)
             }
             return grid.row(community.displayShortName, cells: cells, index: index, field: "programming", labelContext: nameContext(community))
         }
-        var note = "Activities each community reports in each mode of the Community Participation Model; the bars share one scale, the largest count in the table."
+        var note = strings.text("many.participation-note")
         if let withheld = withheldNote(), communities.contains(where: { $0.isWithheld("programming") }) { note += " \(withheld)" }
-        return Table(heading: "The participation model across the collection", section: .init(kind: .participationModel),
+        return Table(heading: strings.text("overview.participation"), section: .init(kind: .participationModel),
                      header: header, rows: rows, note: note)
     }
 
@@ -173,28 +206,27 @@ struct Overview {
         // Five columns at most: past that, a column is "Other", the sum of the rest.
         let shown = ranked.count <= 5 ? ranked : Array(ranked.prefix(4))
         let folded = ranked.count > shown.count
-        let labels = shown.map { context.template.label(forCategory: $0, field: "funding") } + (folded ? ["Other"] : [])
+        let labels = shown.map { context.label(forCategory: $0, field: "funding") } + (folded ? [strings.text("overview.other")] : [])
         let grid = TableGrid(context: context, labelWidth: nameWidth, equalColumns: max(1, labels.count))
-        let header = grid.headerRow(labels.enumerated().map { grid.columnName($0.element, column: $0.offset) },
-                                    corner: context.text("Community", style: "label", width: nameWidth, profileLanguage: false))
+        let header = grid.headerRow(labels.enumerated().map { grid.columnName($0.element, column: $0.offset) }, corner: corner("many.community"))
         let rows = communities.enumerated().map { index, community in
             var cells: [Cell]
             if community.isWithheld("funding") {
-                cells = [.missing(Self.withheld)]
+                cells = [.missing(withheld)]
             } else if let shares = community.funding, !shares.isEmpty {
                 cells = shown.map { category in shares.first { $0.category == category }.map { .share($0.percent) } ?? .share(0) }
                 if folded {
                     cells.append(.share(shares.filter { !shown.contains($0.category) }.reduce(0) { $0 + $1.percent }))
                 }
             } else {
-                cells = [.missing(Self.notReported)]
+                cells = [.missing(notReported)]
             }
             return grid.row(community.displayShortName, cells: cells, index: index, field: "funding", labelContext: nameContext(community))
         }
-        var note = "Each bar is a share of its community's funding, on a track that stands for 100 %."
-        if folded { note += " Other: every category past the four largest across the collection." }
+        var note = strings.text("overview.funding-note")
+        if folded { note += " " + strings.text("overview.other-note") }
         if let withheld = withheldNote(), communities.contains(where: { $0.isWithheld("funding") }) { note += " \(withheld)" }
-        return Table(heading: "Funding mixes", section: .init(kind: .barChart, field: "funding"), header: header, rows: rows, note: note)
+        return Table(heading: strings.text("overview.funding"), section: .init(kind: .barChart, field: "funding"), header: header, rows: rows, note: note)
     }
 
     /// How many communities name each keyword, the most named first.
@@ -208,23 +240,26 @@ struct Overview {
             }
         }
         guard !order.isEmpty else { return nil }
+        // The taxonomy's label in the overview's language (as they are, when it has none).
+        func label(_ keyword: String) -> String { context.taxonomy.label(for: keyword, language: context.language) ?? keyword }
         let ranked = order.sorted { lhs, rhs in
             let (a, b) = (counts[lhs] ?? 0, counts[rhs] ?? 0)
-            return a != b ? a > b : (context.taxonomy.label(for: lhs) ?? lhs) < (context.taxonomy.label(for: rhs) ?? rhs)
+            return a != b ? a > b : label(lhs) < label(rhs)
         }
-        let grid = TableGrid(context: context, labelWidth: nameWidth, columnWidths: [context.contentWidth * 0.4])
-        let header = grid.headerRow([grid.columnName("Communities", column: 0)],
-                                    corner: context.text("Keyword", style: "label", width: nameWidth, profileLanguage: false))
+        let grid = tallyGrid(Array(counts.values))
+        let header = grid.headerRow([grid.columnName(strings.text("overview.communities-column"), column: 0)], corner: corner("overview.keyword"))
         let largest = counts.values.max() ?? 0
         let rows = ranked.enumerated().map { index, keyword in
-            grid.row(context.taxonomy.label(for: keyword) ?? keyword, cells: [.count(counts[keyword] ?? 0, of: largest)], index: index, field: "keywords")
+            let count = counts[keyword] ?? 0
+            return grid.row(label(keyword), cells: [.countWithUnit(count, of: largest, text: communityCount(count))],
+                            index: index, field: "keywords")
         }
-        return Table(heading: "Keywords", section: .init(kind: .keywordChips, field: "keywords"), header: header, rows: rows, note: nil)
+        return Table(heading: strings.text("overview.keywords"), section: .init(kind: .keywordChips, field: "keywords"), header: header, rows: rows, note: nil)
     }
 
     /// What "withheld" means, when a survey withheld anything.
     func withheldNote() -> String? {
         guard let minimum = communities.compactMap(\.withheldBelow).min() else { return nil }
-        return "“Withheld”: the survey behind the value had fewer than \(minimum) responses, so the value is not shown."
+        return strings.text("many.withheld-note", count: minimum)
     }
 }

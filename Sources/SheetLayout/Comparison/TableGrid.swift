@@ -12,6 +12,8 @@ struct TableGrid {
     var labelWidth: Double
     /// Where each column of cells starts and how wide it is.
     var columns: [(x: Double, width: Double)]
+    /// How wide the value after a bar is; nil for a share's ("100.0%").
+    var valueWidth: Double?
 
     /// A row's cell.
     enum Cell {
@@ -21,6 +23,9 @@ struct TableGrid {
         case share(Double)
         /// A count drawn as a bar on a track that stands for `of` (the largest in the table).
         case count(Int, of: Int)
+        /// A count as `text` says it, with its unit ("3 communities"), after its bar as `count`
+        /// draws it; the column's `valueWidth` should hold the longest such text.
+        case countWithUnit(Int, of: Int, text: String)
         /// Why there is no value: "not reported", "withheld".
         case missing(String)
         /// A category's name over its share's bar (a breakdown whose communities name
@@ -40,6 +45,11 @@ struct TableGrid {
         let columnWidth = (width - labelWidth - gap * Double(count)) / Double(count)
         self.init(context: context, labelWidth: labelWidth,
                   columnWidths: Array(repeating: columnWidth, count: count))
+    }
+
+    /// The width `valueWidth` must have for `texts` in the value style.
+    func widestValue(_ texts: [String]) -> Double {
+        texts.map { context.text($0, style: "bar-value", width: nil, profileLanguage: false).metrics.size.width }.max() ?? 0
     }
 
     /// A label column `labelWidth` wide and columns of the widths given after it.
@@ -141,6 +151,8 @@ struct TableGrid {
             return bar(context.numbers.percent(percent), fraction: percent / 100, width: width, field: field)
         case .count(let count, let largest):
             return bar(context.numbers.count(count), fraction: largest > 0 ? Double(count) / Double(largest) : 0, width: width, field: field)
+        case .countWithUnit(let count, let largest, let text):
+            return bar(text, fraction: largest > 0 ? Double(count) / Double(largest) : 0, width: width, field: field)
         case .namedShare(let name, let percent):
             var builder = FrameBuilder(width: width)
             let label = context.text(name, style: "bar-label", width: width, field: field, profileLanguage: false)
@@ -154,7 +166,7 @@ struct TableGrid {
     /// a column of that width, so bars compare down and across the table.
     func bar(_ value: String, fraction: Double, width: Double, field: String?, role: FrameRole = .tableDataCell) -> Frame {
         var builder = FrameBuilder(width: width)
-        let valueWidth = context.text("100.0%", style: "bar-value", width: nil, profileLanguage: false).metrics.size.width
+        let valueWidth = self.valueWidth ?? context.text("100.0%", style: "bar-value", width: nil, profileLanguage: false).metrics.size.width
         var text = context.text(value, style: "bar-value", width: valueWidth, alignment: .end, field: field, profileLanguage: false)
         let barHeight = context.space(7)
         let height = max(text.metrics.size.height, barHeight)

@@ -96,7 +96,7 @@ struct TablePages {
             footer.origin = Point(x: margins.left, y: context.pageSize.height - margins.bottom + context.space(10))
             page.add(footer)
             return Page(size: context.pageSize, frame: page.frame(height: context.pageSize.height, role: .page),
-                        title: index == 0 ? title : "\(title), continued")
+                        title: index == 0 ? title : context.strings.text("many.page-continued", ["title": title]))
         }
     }
 
@@ -175,7 +175,7 @@ struct TablePages {
         let left = context.text(footerLabel, style: "footer", width: third, profileLanguage: false)
         let pageText = context.strings.text("footer.page", ["page": context.numbers.count(page), "pages": context.numbers.count(count)])
         let center = context.text(pageText, style: "footer", width: third, alignment: .center, profileLanguage: false)
-        let right = context.text("Generated \(context.generatedOn)", style: "footer", width: third, alignment: .end, profileLanguage: false)
+        let right = context.text(context.strings.text("many.generated", ["date": context.generatedOn]), style: "footer", width: third, alignment: .end, profileLanguage: false)
         return FooterComponent.frame(left: left, center: center, right: right, context: context, width: width)
     }
 

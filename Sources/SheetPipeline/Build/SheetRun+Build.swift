@@ -456,12 +456,12 @@ extension SheetRun {
     /// and was not written. A sheet the collection writer cannot read is left out of it. Both
     /// are errors in `report`, never a stop of the run.
     private func writeCollection(
-        _ ids: [String], entries: SheetEntryStore, overview: Data?, to collectionPath: String, report: inout RunReport
+        _ ids: [String], entries: SheetEntryStore, overview: OverviewFile?, to collectionPath: String, report: inout RunReport
     ) throws(PipelineError) -> Bool {
         let writer = PDFCollectionWriter(output: try AtomicFileWriter(path: collectionPath))
         if let overview {
             do {
-                try writer.add([UInt8](overview), title: "The collection at a glance")
+                try writer.add([UInt8](overview.pdf), title: overview.bookmark)
             } catch {
                 report.diagnostics.append(.error(at: nil, "'\(Self.overviewFileName)' was left out of 'collection.pdf': \(error)",
                                                  hint: "this is a fault of profilesheet; please report it"))
@@ -491,8 +491,9 @@ extension SheetRun {
         var refused: PDFCheckError?
         let alter = configuration.alterPDF
         do {
-            // The collection's own words (its title, the outline) are the template's, in English.
-            try writer.finish(title: "Community profiles", language: "en", creator: configuration.creator, date: configuration.date) { temporary in
+            // The collection's own words (its title, the overview's bookmark) are the template's,
+            // in the overview's language.
+            try writer.finish(title: overview?.collectionTitle ?? "Community profiles", language: overview?.language ?? "en", creator: configuration.creator, date: configuration.date) { temporary in
                 do throws(PDFCheckError) {
                     if let alter { try Self.alter(fileAt: temporary, name: name, with: alter) }
                     try PDFStructureCheck.check(fileAt: temporary)

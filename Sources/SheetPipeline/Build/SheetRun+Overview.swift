@@ -8,11 +8,12 @@ extension SheetRun {
     public static let overviewFileName = "overview.pdf"
 
     /// Writes `overview.pdf`, the collection at a glance, for the sheets `ids` from what their
-    /// entries keep, and returns its bytes for `collection.pdf` to open with; nil (with an error
+    /// entries keep, in the run's `--language` (else English), and returns its bytes and its
+    /// bookmark for `collection.pdf` to open with; nil (with an error
     /// in `report`) when it cannot be laid out or fails its structure check, and the collection
     /// is then written without it. Laid out in the run's template and paper, painted by a
     /// worker of its own (the build's have finished).
-    func writeOverview(_ ids: [String], entries: SheetEntryStore, to path: String, report: inout RunReport) throws(PipelineError) -> Data? {
+    func writeOverview(_ ids: [String], entries: SheetEntryStore, to path: String, report: inout RunReport) throws(PipelineError) -> OverviewFile? {
         var communities: [OverviewCommunity] = []
         var periods: [String] = []
         for id in ids {
@@ -29,10 +30,14 @@ extension SheetRun {
         }
         let worker = SheetWorker()
         defer { worker.finishSheet() }
-        let options = LayoutOptions(paper: configuration.paper, date: configuration.date, creator: configuration.creator)
-        // Keywords come as the taxonomy's labels already (the entries keep them for the gallery).
+        let options = LayoutOptions(paper: configuration.paper, date: configuration.date, creator: configuration.creator, language: configuration.language)
+        // Keywords come as slugs, labelled by the taxonomy in the overview's language (one read
+        // of taxonomy.yaml when the collection is written); one it cannot read shows them as the
+        // slugs, and the sheets' own checks report it.
+        let taxonomyFile = (configuration.profilesDirectory as NSString).appendingPathComponent(ProfileDiscovery.taxonomyFileName)
+        let taxonomy = TaxonomyLoader.load(file: taxonomyFile).taxonomy
         let result = OverviewLayoutEngine(template: template, measurer: worker.measurer)
-            .layout(communities, period: OverviewLayoutEngine.period(ofLabels: periods), taxonomy: Taxonomy(keywords: []), options: options)
+            .layout(communities, period: OverviewLayoutEngine.period(ofLabels: periods), taxonomy: taxonomy, options: options)
         let name = Self.overviewFileName
         let pdf: Data
         do {
@@ -48,6 +53,9 @@ extension SheetRun {
         let writer = try AtomicFileWriter(path: path, keepIfUnchanged: true)
         writer.write(checked)
         if try writer.commit() { report.written.append(path) }
-        return checked
+        // The collection's own title and language follow the overview's words.
+        let words = template.sheetStrings(for: result.document.metadata.language, numbers: .english).strings
+        return OverviewFile(pdf: checked, bookmark: result.document.metadata.bookmark, collectionTitle: words.text("many.band-label"),
+                            language: result.document.metadata.language)
     }
 }

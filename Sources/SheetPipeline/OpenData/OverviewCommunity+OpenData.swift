@@ -4,7 +4,8 @@ import SheetLayout
 extension OverviewCommunity {
     /// What the collection's overview shows of the sheet `sheet`, from what its manifest entry
     /// keeps (`OpenDataRecord`), so that the overview needs no profile loaded again; keywords
-    /// are the taxonomy's labels the entry keeps for the gallery. Nil for an entry without the
+    /// are the record's slugs (the overview labels them in its language), else the labels the
+    /// entry keeps for the gallery. Nil for an entry without the
     /// record (an earlier version's; such a sheet is rendered again before it is listed).
     init?(_ sheet: Manifest.Sheet) {
         guard let record = sheet.openData else { return nil }
@@ -12,7 +13,9 @@ extension OverviewCommunity {
         var activities: [ParticipationMode: Int] = [:]
         var funding: [Breakdown.Share]?
         var withheld: Set<String> = []
+        var keywords = sheet.keywords
         for field in record.fields {
+            if field.field == "keywords", case .list(let slugs)? = field.value { keywords = slugs }
             if field.withheld != nil { withheld.insert(field.field) }
             if field.field.hasPrefix("programming."), let mode = ParticipationMode(rawValue: String(field.field.dropFirst("programming.".count))) {
                 if case .list(let items)? = field.value { activities[mode] = items.count } else { activities[mode] = 0 }
@@ -26,7 +29,7 @@ extension OverviewCommunity {
             type: CommunityType(rawValue: record.text("type") ?? sheet.type) ?? .other, founded: count("founded"),
             members: count("members.count"), activeMembers: count("members.active"), paidFTE: record.number("staffing.paid_fte"),
             communityManagers: count("staffing.community_managers"), volunteers: count("staffing.volunteers"),
-            activities: activities, funding: funding, keywords: sheet.keywords, withheld: withheld,
+            activities: activities, funding: funding, keywords: keywords, withheld: withheld,
             withheldBelow: record.fields.compactMap { $0.withheld.flatMap(Suppression.minimumResponses(inNotice:)) }.min())
     }
 }
