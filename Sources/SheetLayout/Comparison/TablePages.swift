@@ -27,8 +27,20 @@ struct TablePages {
     var margins: EdgeInsets { context.template.margins }
     var width: Double { context.contentWidth }
 
+    /// The share of the page's height, from its foot, kept for the footer: no table row goes
+    /// into it. A table's cells hold short numbers ("2", "1"), and short numbers in the bottom
+    /// band of a page read as page numbers to a reader's heuristics (a11y_check.py's
+    /// reading_order takes a bare number in the bottom 9 % for one; a two-community overview
+    /// failed so), whatever the bottom margin.
+    static let footerBand = 0.1
+
+    /// How far down the page content may go: above the bottom margin and the footer's band.
+    var contentLimit: Double {
+        min(context.pageSize.height - margins.bottom, context.pageSize.height * (1 - Self.footerBand))
+    }
+
     func pages(band: Frame, tables: [Table], closing: Frame?) -> [Page] {
-        let limit = context.pageSize.height - margins.bottom
+        let limit = contentLimit
         var contents: [[Frame]] = [[]]
         var placedBand = band
         placedBand.origin = Point(x: margins.left, y: 0)
