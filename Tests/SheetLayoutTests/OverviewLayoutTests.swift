@@ -143,6 +143,14 @@ struct OverviewLayoutTests {
         #expect(figures.dropFirst().first == ["Alpha Network", "Netzwerk", "2015", numbers.count(1200), "300 (\(numbers.percent(25)))",
                                               numbers.decimal(1.5, places: 2), "2", "40"])
         #expect(numbers.count(1200) == "1.200")
+        // The fixture's taxonomy has no German labels: the English ones are tagged English.
+        let keywordLabels = german.document.pages.flatMap { $0.frame.flattened() }.compactMap { placed -> TextBlock? in
+            guard placed.roles.contains(.section(.init(kind: .keywordChips, field: "keywords"))), placed.roles.contains(.tableHeaderCell),
+                  case .text(let text) = placed.item else { return nil }
+            return text.block
+        }
+        #expect(keywordLabels.map(\.plainText) == ["Open science", "Research software"])
+        #expect(keywordLabels.allSatisfy { $0.language == "en" })
 
         let arabic = try Self.layout(Self.communities, language: "ar")
         let english = try Self.layout(Self.communities)

@@ -248,11 +248,20 @@ struct Overview {
         }
         let grid = tallyGrid(Array(counts.values))
         let header = grid.headerRow([grid.columnName(strings.text("overview.communities-column"), column: 0)], corner: corner("overview.keyword"))
+        // A keyword the taxonomy does not label in the overview's language shows its English
+        // label, and is tagged so (a German reader's voice would read it as German).
+        let inEnglish: LayoutContext? = {
+            guard context.language.lowercased().split(separator: "-").first != "en" else { return nil }
+            var english = context
+            english.profile.language = TemplateStrings.reference
+            return english
+        }()
         let largest = counts.values.max() ?? 0
         let rows = ranked.enumerated().map { index, keyword in
             let count = counts[keyword] ?? 0
+            let untranslated = context.taxonomy.label(for: keyword).map { $0 == label(keyword) } ?? false
             return grid.row(label(keyword), cells: [.countWithUnit(count, of: largest, text: communityCount(count))],
-                            index: index, field: "keywords")
+                            index: index, field: "keywords", labelContext: untranslated ? inEnglish : nil)
         }
         return Table(heading: strings.text("overview.keywords"), section: .init(kind: .keywordChips, field: "keywords"), header: header, rows: rows, note: nil)
     }

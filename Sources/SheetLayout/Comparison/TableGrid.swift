@@ -168,7 +168,11 @@ struct TableGrid {
         var builder = FrameBuilder(width: width)
         let valueWidth = self.valueWidth ?? context.text("100.0%", style: "bar-value", width: nil, profileLanguage: false).metrics.size.width
         var text = context.text(value, style: "bar-value", width: valueWidth, alignment: .end, field: field, profileLanguage: false)
-        let barHeight = context.space(7)
+        // 8 pt, as a legend's colour keys: a bar of a small value, no longer than it is high,
+        // is a small mark, and beside a number (the next column's, on a right-to-left page)
+        // a reader's heuristics take it for a bullet (a11y_check.py's lists check: marks of
+        // 1.2 to 7.5 pt beside text).
+        let barHeight = max(8, context.space(8))
         let height = max(text.metrics.size.height, barHeight)
         let track = max(8, width - valueWidth - context.space(4))
         let barY = (height - barHeight) / 2
