@@ -3,7 +3,8 @@ import SheetCore
 /// A measurer with metrics simple enough to work out by hand, for layout tests: every
 /// character is `advance` × size wide (wide East Asian characters twice that), lines break
 /// greedily at spaces (inside a word, between characters, only when the word alone is too
-/// wide), and each line is `style.linePitch` tall with its baseline at 0.8 × size. A paragraph
+/// wide; such a line ends with a hyphen, as Pango draws one there, but between wide East Asian
+/// characters), and each line is `style.linePitch` tall with its baseline at 0.8 × size. A paragraph
 /// whose breaks the layout decided (`TextBlock.breaks`: Chinese, Japanese, Korean) breaks
 /// greedily at those places only, as Pango does with them, and a piece between two of them
 /// that is wider than the line runs past its end (the layout then measures again without). Lines are
@@ -21,6 +22,7 @@ public struct FixedMetricMeasurer: TextMeasurer {
         var spans: [RichSpan] = []
         var width = 0.0
         var paragraph = 0
+        var hyphenated = false
 
         mutating func append(_ text: String, like span: RichSpan, width: Double) {
             if let last = spans.last, last.link == span.link, last.strong == span.strong, last.emphasis == span.emphasis,
@@ -49,9 +51,10 @@ public struct FixedMetricMeasurer: TextMeasurer {
             paragraphTops.append(y)
             var line = LineDraft(paragraph: index)
             var lineCount = 1
-            func breakLine(atSpace: Bool) {
+            func breakLine(atSpace: Bool, hyphenated: Bool = false) {
                 // The space the line broke at stays at its end, as Pango keeps it (drawn as nothing).
                 if atSpace, let last = line.spans.last, !last.text.hasSuffix(" ") { line.spans[line.spans.count - 1].text += " " }
+                line.hyphenated = hyphenated
                 drafts.append(line)
                 line = LineDraft(paragraph: index)
                 lineCount += 1
@@ -74,10 +77,15 @@ public struct FixedMetricMeasurer: TextMeasurer {
                 if line.width > 0 { line.append(" ", like: span, width: spaceWidth) }
                 if let limit = block.width, wordWidth > limit {
                     // Break inside the word, character by character.
+                    var previous: Character?
                     for character in word {
                         let characterWidth = width(of: String(character), size: size, spacing: block.style.letterSpacing)
-                        if line.width > 0, line.width + characterWidth > limit + 1e-9 { breakLine(atSpace: false) }
+                        if line.width > 0, line.width + characterWidth > limit + 1e-9 {
+                            let between = [previous, character].compactMap { $0 }
+                            breakLine(atSpace: false, hyphenated: previous != nil && !between.allSatisfy(Self.isWide))
+                        }
                         line.append(String(character), like: span, width: characterWidth)
+                        previous = character
                     }
                 } else {
                     line.append(word, like: span, width: wordWidth)
@@ -105,7 +113,7 @@ public struct FixedMetricMeasurer: TextMeasurer {
             case .center: (box - draft.width) / 2
             case .end: rightToLeft ? 0.0 : box - draft.width
             }
-            lines.append(TextLine(spans: draft.spans, origin: Point(x: x, y: top + 0.8 * size), width: draft.width))
+            lines.append(TextLine(spans: draft.spans, hyphenated: draft.hyphenated, origin: Point(x: x, y: top + 0.8 * size), width: draft.width))
         }
         // A link moves with its line's alignment (its words keep their order: the fixed metrics
         // treat every text as one left-to-right run).
@@ -174,10 +182,19 @@ public struct FixedMetricMeasurer: TextMeasurer {
 
     func width(of text: String, size: Double, spacing: Double) -> Double {
         text.unicodeScalars.reduce(0) { total, scalar in
-            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
-                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
-            return total + (wide ? 2 * advance : advance) * size + spacing
+            total + (Self.isWide(scalar) ? 2 * advance : advance) * size + spacing
         }
+    }
+
+    /// Wide East Asian letters (Hangul, CJK, kana, full-width forms): twice as wide, and
+    /// broken between with no hyphen.
+    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+            || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
+    }
+
+    static func isWide(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map(isWide) ?? false
     }
 
     static func words(_ paragraph: [RichSpan]) -> [(text: String, span: RichSpan)] {
