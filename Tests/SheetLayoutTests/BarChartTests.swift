@@ -31,6 +31,45 @@ struct BarChartTests {
         #expect(Set(tracks.map(\.width)).count == 1)
     }
 
+    /// A label that would break inside a word in the designed label column (0.36 of the
+    /// chart: "Undergraduat-e" on the standard A4 sheet of naija-rse) gets a column as wide as
+    /// its longest word, up to half the chart; the bars start after it, all at one x. A chart
+    /// whose labels fit keeps the designed column.
+    @Test(arguments: [100.0, 120, 140, 160, 200, 300])
+    func labelsKeepTheirWordsWhole(width: Double) throws {
+        let template = try LayoutFixture.template()
+        let context = LayoutFixture.context(template)
+        let stages = Breakdown([.init(category: "postgraduate", percent: 35), .init(category: "undergraduate", percent: 20),
+                                .init(category: "industry", percent: 20), .init(category: "lecturer", percent: 25)])
+        let chart = BarChartComponent(spec: ComponentSpec(kind: .barChart, field: "members.career_stages"))
+            .chart(stages, context: context, width: width, field: "members.career_stages")
+        let placed = chart.flattened()
+        let labels = placed.compactMap { item -> PositionedText? in
+            guard case .text(let text) = item.item, item.roles.contains(.tableHeaderCell) else { return nil }
+            return text
+        }
+        let tracks = placed.compactMap { item -> Rect? in
+            guard case .shape(let shape) = item.item, case .rectangle(let rect, _) = shape.geometry, shape.fill == template.color("track") else { return nil }
+            return rect
+        }
+        #expect(labels.count == 4)
+        #expect(tracks.count == 4)
+        let word = context.text("Undergraduate", style: "bar-label", width: nil).metrics.size.width
+        let designed = (width * 0.36).rounded(.down)
+        let expected = word > designed ? min((width * 0.5).rounded(.down), word.rounded(.up)) : designed
+        #expect(Set(tracks.map(\.minX)) == [expected + 6], "the bars start after the label column")
+        for label in labels {
+            let breaksAWord = label.metrics.lines.contains(where: \.hyphenated)
+            // Only a word wider than half the chart still breaks.
+            let own = context.text(label.block.plainText, style: "bar-label", width: nil).metrics.size.width
+            #expect(breaksAWord == (own > expected), "\(width): '\(label.block.plainText)'")
+            #expect(label.block.width == expected)
+        }
+        if width == 140 { #expect(expected > designed && labels.allSatisfy { $0.metrics.lineCount == 1 }) }
+        if width == 100 { #expect(expected == 50 && labels.contains { $0.metrics.lines.contains(where: \.hyphenated) }) }
+        if width == 300 { #expect(expected == designed) }
+    }
+
     @Test func barGeometry() {
         #expect(BarChartComponent.bar(share: 50, trackWidth: 200, height: 8) == (100, 4))
         #expect(BarChartComponent.bar(share: 1, trackWidth: 200, height: 8) == (2, 1))

@@ -5,13 +5,6 @@ import Testing
 
 @Suite("Donut charts")
 struct DonutChartTests {
-    static func context(_ template: Template) -> LayoutContext {
-        LayoutContext(
-            profile: LayoutFixture.rich(), taxonomy: LayoutFixture.taxonomy, template: template, measurer: FixedMetricMeasurer(), scale: 1,
-            paper: .a4, pageSize: Size(width: 595, height: 842), pageNumber: 1, pageCount: 1, generatedOn: "2026-01-01",
-            numbers: .english, strings: template.sheetStrings(for: "en", numbers: .english).strings, language: "en")
-    }
-
     static func texts(_ frame: Frame) -> [PositionedText] {
         frame.flattened().compactMap { placed in
             guard case .text(let text) = placed.item else { return nil }
@@ -28,7 +21,7 @@ struct DonutChartTests {
         let funding = Breakdown([.init(category: "sponsorship", percent: 65), .init(category: "donations", percent: 20),
                                  .init(category: "in-kind", percent: 15)])
         let chart = DonutChartComponent(spec: ComponentSpec(kind: .donutChart, field: "funding"))
-            .chart(funding, context: Self.context(template), width: width, field: "funding")
+            .chart(funding, context: LayoutFixture.context(template), width: width, field: "funding")
         let texts = Self.texts(chart)
         for text in texts {
             let breaksAWord = text.metrics.lines.contains(where: \.hyphenated)
@@ -49,7 +42,7 @@ struct DonutChartTests {
     /// at the column's width, where the label fits whole.
     @Test func legendMovesUnderTheDonutRatherThanBreakAWord() throws {
         let template = try LayoutFixture.template()
-        let context = Self.context(template)
+        let context = LayoutFixture.context(template)
         let component = DonutChartComponent(spec: ComponentSpec(kind: .donutChart, field: "funding"))
         let long = Breakdown([.init(category: "intergovernmental", percent: 60), .init(category: "grants", percent: 40)])
         let short = Breakdown([.init(category: "grants", percent: 60), .init(category: "donations", percent: 40)])

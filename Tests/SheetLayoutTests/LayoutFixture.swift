@@ -1,6 +1,6 @@
 import Foundation
 import SheetCore
-import SheetLayout
+@testable import SheetLayout
 
 /// Profiles and the standard template for layout tests, measured with fixed metrics.
 enum LayoutFixture {
@@ -49,6 +49,14 @@ enum LayoutFixture {
     }
 
     static let options = LayoutOptions(paper: .letter, date: Date(timeIntervalSince1970: 1_767_225_600), creator: "profilesheet test")
+
+    /// The context a component is laid out in on page 1 of 1 of an English sheet, at full size.
+    static func context(_ template: Template, paper: PaperSize = .a4, profile: Profile = rich()) -> LayoutContext {
+        LayoutContext(
+            profile: profile, taxonomy: taxonomy, template: template, measurer: FixedMetricMeasurer(), scale: 1,
+            paper: paper, pageSize: paper == .a4 ? Size(width: 595, height: 842) : Size(width: 612, height: 792), pageNumber: 1, pageCount: 1,
+            generatedOn: "2026-01-01", numbers: .english, strings: template.sheetStrings(for: "en", numbers: .english).strings, language: "en")
+    }
 
     static func layout(_ profile: Profile, paper: PaperSize = .letter, measurer: any TextMeasurer = FixedMetricMeasurer()) throws -> LayoutResult {
         var options = options

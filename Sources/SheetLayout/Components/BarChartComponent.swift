@@ -15,15 +15,14 @@ struct BarChartComponent: SheetComponent {
 
     func chart(_ breakdown: Breakdown, context: LayoutContext, width: Double, field: String) -> Frame {
         var builder = FrameBuilder(width: width)
-        let labelWidth = (width * 0.36).rounded(.down)
+        let shares = breakdown.sortedByShare
+        let (labelWidth, labels) = Self.labels(shares, context: context, width: width, field: field)
         let gap = context.space(6)
         let valueWidth = context.text("100.0%", style: "bar-value", width: nil, profileLanguage: false).metrics.size.width
         let barX = labelWidth + gap
         let barWidth = max(10, width - barX - gap - valueWidth)
-        let shares = breakdown.sortedByShare
         for (index, share) in shares.enumerated() {
-            let label = context.text(context.label(forCategory: share.category, field: field), style: "bar-label", width: labelWidth,
-                                     field: "\(field).\(share.category)", profileLanguage: false)
+            let label = labels[index]
             let value = context.text(context.numbers.percent(share.percent), style: "bar-value", width: valueWidth, alignment: .end,
                                      field: "\(field).\(share.category)", profileLanguage: false)
             let barHeight = context.space(8)
@@ -52,6 +51,30 @@ struct BarChartComponent: SheetComponent {
         figure.cursor = table.size.height
         return figure.frame(role: .figure(
             alt: BreakdownSource.description(breakdown, heading: spec.heading, field: field, context: context), language: context.strings.language))
+    }
+
+    /// The categories' labels and the width of their column: 0.36 of the chart's, or wider
+    /// where a label would break inside a word there (a hyphen at a line's end, as
+    /// "Undergraduat-e" on the standard A4 sheet of naija-rse): then as wide as its longest
+    /// word, up to half the chart, so that the bars keep room. Only a chart whose labels break
+    /// measures their words.
+    static func labels(_ shares: [Breakdown.Share], context: LayoutContext, width: Double, field: String) -> (width: Double, labels: [PositionedText]) {
+        let names = shares.map { context.label(forCategory: $0.category, field: field) }
+        func measured(at labelWidth: Double) -> [PositionedText] {
+            zip(shares, names).map { share, name in
+                context.text(name, style: "bar-label", width: labelWidth, field: "\(field).\(share.category)", profileLanguage: false)
+            }
+        }
+        let designed = (width * 0.36).rounded(.down)
+        let labels = measured(at: designed)
+        let broken = zip(names, labels).filter { $0.1.metrics.lines.contains(where: \.hyphenated) }.map(\.0)
+        guard !broken.isEmpty else { return (designed, labels) }
+        let longestWord = broken.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map { word in
+            context.text(String(word), style: "bar-label", width: nil, profileLanguage: false).metrics.size.width
+        }.max() ?? 0
+        let wider = min((width * 0.5).rounded(.down), longestWord.rounded(.up))
+        guard wider > designed else { return (designed, labels) }
+        return (wider, measured(at: wider))
     }
 
     /// The filled part of a bar on a track `trackWidth` long that stands for 100 %: exactly
