@@ -129,18 +129,25 @@ struct IsolatedImageCheckTests {
         #expect(try Self.reason(of: "echo 'empty: [1]'; exit 1").reason == "the decoder ended with status 1: empty: [1]")
     }
 
-    /// A build whose check child answers "failed" for one logo that the build's own process
-    /// could decode: the profile fails with the child's words, and the build does not decode
-    /// the logo itself (it would pass).
-    @Test func aBuildTakesTheChildsFailureAndDoesNotDecodeTheLogoAgain() throws {
+    /// A build of the samples `ids` (all when empty), copied into a new folder, whose logo
+    /// checks run this program as the child but for us-rse's logo, whose check runs the shell
+    /// commands `usRSELogoCheck`: the folder and the build's report.
+    static func buildSamples(_ ids: [String], usRSELogoCheck: String) throws -> (root: String, report: RunReport) {
         let root = try CommandRunner.temporaryDirectory()
         #expect(try CommandRunner.run("cp", ["-R", CommandRunner.repositoryRoot + "/profiles", root + "/profiles"]).status == 0)
-        let child = try Self.child("case \"$*\" in *us-rse.svg) echo 'failed: librsvg gave up'; exit 1;; esac\nexec '\(CommandRunner.binary)' \"$@\"", in: root)
+        let child = try Self.child("case \"$*\" in *us-rse.svg) \(usRSELogoCheck);; esac\nexec '\(CommandRunner.binary)' \"$@\"", in: root)
         let configuration = RunConfiguration(
             profilesDirectory: root + "/profiles", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
             outputDirectory: root + "/output", date: Date(timeIntervalSince1970: 1_700_000_000), currentYear: 2026,
             imageIsolation: IsolatedImageCheck(executable: child, outputDirectory: root + "/output"))
-        let report = SheetRun(configuration: configuration).build(["us-rse", "cscce"], options: BuildOptions(jobs: 2))
+        return (root, SheetRun(configuration: configuration).build(ids, options: BuildOptions(jobs: 2)))
+    }
+
+    /// A build whose check child answers "failed" for one logo that the build's own process
+    /// could decode: the profile fails with the child's words, and the build does not decode
+    /// the logo itself (it would pass).
+    @Test func aBuildTakesTheChildsFailureAndDoesNotDecodeTheLogoAgain() throws {
+        let (root, report) = try Self.buildSamples(["us-rse", "cscce"], usRSELogoCheck: "echo 'failed: librsvg gave up'; exit 1")
         let errors = report.diagnostics.filter { $0.severity == .error }.map { "\($0.location?.description ?? "-"): \($0.message)" }
         #expect(errors == [root + "/profiles/us-rse.yaml:9:7: logo 'logos/us-rse.svg' cannot be decoded: librsvg gave up"], "\(report.diagnostics)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: root + "/output"))
@@ -185,15 +192,8 @@ struct IsolatedImageCheckTests {
     /// profile gets the error, and every other sheet, the gallery, the collection and the
     /// manifest are written.
     @Test func aBuildWhoseLogoCheckAbortsWritesEverythingElse() throws {
-        let root = try CommandRunner.temporaryDirectory()
-        #expect(try CommandRunner.run("cp", ["-R", CommandRunner.repositoryRoot + "/profiles", root + "/profiles"]).status == 0)
         // This program as the child, but for us-rse's logo, whose check aborts.
-        let child = try Self.child("case \"$*\" in *us-rse.svg) kill -ABRT $$;; esac\nexec '\(CommandRunner.binary)' \"$@\"", in: root)
-        let configuration = RunConfiguration(
-            profilesDirectory: root + "/profiles", templateDirectory: CommandRunner.repositoryRoot + "/templates/standard",
-            outputDirectory: root + "/output", date: Date(timeIntervalSince1970: 1_700_000_000), currentYear: 2026,
-            imageIsolation: IsolatedImageCheck(executable: child, outputDirectory: root + "/output"))
-        let report = SheetRun(configuration: configuration).build([], options: BuildOptions(jobs: 2))
+        let (root, report) = try Self.buildSamples([], usRSELogoCheck: "kill -ABRT $$")
         #expect(report.failure == nil)
         #expect(report.exitStatus(strict: false) == 1)
         let errors = report.diagnostics.filter { $0.severity == .error }.map { "\($0.location?.description ?? "-"): \($0.message)" }

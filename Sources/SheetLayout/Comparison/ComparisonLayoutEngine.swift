@@ -47,13 +47,7 @@ public struct ComparisonLayoutEngine: Sendable {
             strings: strings, language: translated ? language : TemplateStrings.reference)
         let layout = ComparisonLayout(profiles: profiles, context: context)
         var pages = layout.pages()
-        if context.rightToLeft {
-            pages = pages.map { page in
-                var mirrored = page
-                mirrored.frame = page.frame.mirroredHorizontally()
-                return mirrored
-            }
-        }
+        if context.rightToLeft { pages = pages.map { $0.mirroredHorizontally() } }
         let names = profiles.map(\.displayShortName).joined(separator: ", ")
         let metadata = DocumentMetadata(
             title: strings.text("compare.document-title", ["names": names]),

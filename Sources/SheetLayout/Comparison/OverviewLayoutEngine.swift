@@ -51,13 +51,7 @@ public struct OverviewLayoutEngine: Sendable {
             strings: strings, language: language)
         let overview = Overview(communities: communities, context: context)
         var pages = overview.pages(period: period)
-        if context.rightToLeft {
-            pages = pages.map { page in
-                var mirrored = page
-                mirrored.frame = page.frame.mirroredHorizontally()
-                return mirrored
-            }
-        }
+        if context.rightToLeft { pages = pages.map { $0.mirroredHorizontally() } }
         let metadata = DocumentMetadata(
             title: strings.text("overview.document-title"),
             subject: strings.text("overview.document-subject", ["communities": overview.communityCount(communities.count), "period": period]),

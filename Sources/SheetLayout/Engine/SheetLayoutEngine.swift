@@ -80,11 +80,7 @@ public struct SheetLayoutEngine: Sendable {
     ) -> LayoutResult {
         let diagnostics = diagnostics + glyphWarnings(pages, profile: profile)
         // A right-to-left sheet: every page's frame tree mirrored (Frame+Mirroring).
-        let pages = context.rightToLeft ? pages.map { page in
-            var mirrored = page
-            mirrored.frame = page.frame.mirroredHorizontally()
-            return mirrored
-        } : pages
+        let pages = context.rightToLeft ? pages.map { $0.mirroredHorizontally() } : pages
         let metadata = DocumentMetadata(
             title: profile.name,
             subject: context.strings.text("document.subject", ["name": profile.name, "period": context.periodLabel, "mission": profile.mission]),
