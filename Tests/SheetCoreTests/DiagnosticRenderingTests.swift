@@ -30,6 +30,21 @@ struct DiagnosticRenderingTests {
             """)
     }
 
+    /// A value holding a right-to-left override (U+202E) is quoted escaped and its source line
+    /// printed without it, so that neither prints reversed and the caret stays under its column.
+    @Test func bidirectionalOverridesInValuesAreEscaped() throws {
+        let fixture = try ProfileFixture()
+        defer { fixture.remove() }
+        let text = ProfileFixture.minimal(extra: "founded: 20\u{202E}21x")
+        #expect(try fixture.rendered(text) == #"""
+            demo.yaml:9:10: error: 'founded' must be a whole number, found '20\u{202E}21x'
+            9 | founded: 2021x
+              |          ^
+            hint: write a whole number in decimal digits, such as 42
+
+            """#)
+    }
+
     @Test func jsonAndGithubFormats() {
         let diagnostic = Diagnostic.error(
             at: SourceLocation(file: "profiles/a.yaml", line: 3, column: 7), "unknown key 'nmae'", hint: "did you mean 'name'?")
@@ -84,5 +99,21 @@ struct DiagnosticRenderingTests {
 
             """#)
         #expect(DiagnosticRenderer(format: .github).render([diagnostics[1]]) == "::error file=profiles/bell\\u{7}.yaml::cannot read the file: it does not exist\n")
+    }
+
+    /// A file named with bidirectional formatting characters (`a\u{202E}lmay.exe` prints as
+    /// `aexe.yaml`) is printed escaped, in the text and GitHub formats alike.
+    @Test func bidirectionalFormattingInFileNamesIsEscaped() {
+        let diagnostic = Diagnostic.error(
+            at: SourceLocation(file: "profiles/a\u{202E}lmay.exe", line: 0, column: 0), "cannot read the file: \u{2066}x\u{2069}\u{200F}")
+        #expect(DiagnosticRenderer(format: .text).render([diagnostic]) == #"""
+            profiles/a\u{202E}lmay.exe: error: cannot read the file: \u{2066}x\u{2069}\u{200F}
+
+            """#)
+        #expect(DiagnosticRenderer(format: .github).render([diagnostic]) == #"""
+            ::error file=profiles/a\u{202E}lmay.exe::cannot read the file: \u{2066}x\u{2069}\u{200F}
+
+            """#)
+        #expect(ScalarRules.shown("\u{61C}ab\u{200E}", limit: 2) == #"\u{61C}a…"#)
     }
 }

@@ -146,8 +146,8 @@ struct LinkTargetTests {
             12 |   email: ada@example.org?cc=eve
                |          ^
             hint: write it as name@example.org
-            demo.yaml:13:27: error: 'narrative' links to 'https://exa\u{202E}mple.org/', which contains the invisible character U+202E
-            13 | narrative: See [our page](https://exa\u{202E}mple.org/) and [the wiki](https://wiki.example.org/A_(b)).
+            demo.yaml:13:27: error: 'narrative' links to 'https://exa\\u{202E}mple.org/', which contains the invisible character U+202E
+            13 | narrative: See [our page](https://example.org/) and [the wiki](https://wiki.example.org/A_(b)).
                |                           ^
             hint: remove it: a link must go where it says
 

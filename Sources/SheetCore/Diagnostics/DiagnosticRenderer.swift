@@ -49,14 +49,18 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// `text` with each control character (U+0000–U+001F, U+007F–U+009F) and line or paragraph
-    /// separator (U+2028, U+2029) written as Swift writes it in a string: `\n`, `\r`, `\t`,
-    /// otherwise `\u{1B}` (hex, uppercase), as `ScalarRules.shown` writes a value in a message.
+    /// `text` with each control character (U+0000–U+001F, U+007F–U+009F), line or paragraph
+    /// separator (U+2028, U+2029) and bidirectional formatting character (U+061C, U+200E,
+    /// U+200F, U+202A–U+202E, U+2066–U+2069) written as Swift writes it in a string: `\n`,
+    /// `\r`, `\t`, otherwise `\u{1B}` (hex, uppercase). The bidirectional ones because a file
+    /// named `a\u{202E}lmay.exe` (from a pull request) would otherwise print reversed, as
+    /// `aexe.yaml`, and a message could be made to read as something it is not. Used for every
+    /// path, message and hint printed, and by `ScalarRules.shown` for a value a message quotes.
     static func escaped(_ text: String) -> String {
         func escapes(_ scalar: Unicode.Scalar) -> Bool {
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator: true
-            default: false
+            default: scalar.properties.isBidiControl
             }
         }
         guard text.unicodeScalars.contains(where: escapes) else { return text }
@@ -134,11 +138,15 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// The source line as printed: tabs and other control characters shown as one space each so
-    /// that the caret stays under its column.
+    /// that the caret stays under its column; bidirectional formatting characters left out (they
+    /// take no cell, so the caret stays where it was), so that the line prints in the order it
+    /// is stored.
     static func printable(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map {
-            $0.properties.generalCategory == .control ? " " : $0
-        }))
+        var out = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars where !scalar.properties.isBidiControl {
+            out.append(scalar.properties.generalCategory == .control ? " " : scalar)
+        }
+        return String(out)
     }
 
     /// Spaces as wide on a terminal as the first `column - 1` scalars of `line`.

@@ -129,37 +129,13 @@ public enum ScalarRules {
         return true
     }
 
-    /// A value as a message quotes it: line breaks, tabs and other control characters escaped,
-    /// and cut at `limit` characters, so that a message stays one readable line whatever the
-    /// value holds.
+    /// A value as a message quotes it: cut at `limit` characters, and line breaks, tabs, other
+    /// control characters and bidirectional formatting characters escaped
+    /// (`DiagnosticRenderer.escaped`), so that a message stays one readable line, in the order
+    /// it is stored, whatever the value holds.
     public static func shown(_ value: String, limit: Int = 60) -> String {
-        var out = ""
-        var count = 0
-        for character in value {
-            if count == limit {
-                out += "…"
-                break
-            }
-            count += 1
-            if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || SourceLines.isBreak($0) }) {
-                for scalar in character.unicodeScalars {
-                    switch scalar {
-                    case "\n": out += "\\n"
-                    case "\r": out += "\\r"
-                    case "\t": out += "\\t"
-                    default:
-                        if scalar.properties.generalCategory == .control || SourceLines.isBreak(scalar) {
-                            out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-                        } else {
-                            out.unicodeScalars.append(scalar)
-                        }
-                    }
-                }
-            } else {
-                out.append(character)
-            }
-        }
-        return out
+        let kept = String(value.prefix(limit))
+        return DiagnosticRenderer.escaped(kept) + (value.dropFirst(limit).isEmpty ? "" : "…")
     }
 
     public static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
