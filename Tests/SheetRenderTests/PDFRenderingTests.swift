@@ -134,6 +134,38 @@ struct PDFRenderingTests {
         }
     }
 
+    /// Right-to-left lines end at the right edge layout gave them, the wrapped ones too (each
+    /// wrapped line's letters used to end one space past it), and start where it says.
+    @Test(arguments: [TextBlock.Direction.rightToLeft, .automatic])
+    func rightToLeftLinesEndWhereTheyWereMeasured(direction: TextBlock.Direction) throws {
+        let style = TextStyle(family: "Noto Sans, Noto Sans Arabic", size: 12, lineHeight: 1.5)
+        let words = "تقدم الشبكة العربية لمهندسي البرمجيات البحثية لقاءات شهرية عبر الإنترنت وورش عمل ودعما للأعضاء في جامعاتهم"
+        let block = TextBlock(
+            paragraphs: [[RichSpan(words)]], style: style, width: 170, alignment: .start, language: "ar", direction: direction)
+        let metrics = measurer.measure(block)
+        #expect(metrics.lineCount >= 4)
+        var frame = Frame(size: Size(width: 300, height: 300))
+        frame.append(.text(PositionedText(origin: Point(x: 20, y: 30), block: block, metrics: metrics)))
+        let document = SheetDocument(pages: [Page(size: frame.size, frame: frame, title: "Text")], metadata: Fixtures.metadata())
+        try withPDF(document) { path in
+            // pdftotext -bbox-layout: <line xMin=".." yMin=".." xMax=".." yMax=".."> per line.
+            let html = try CommandRunner.run("pdftotext", ["-bbox-layout", path, "-"]).stdout
+            let drawn = html.split(separator: "\n").filter { $0.contains("<line ") }.map { line -> (Double, Double) in
+                func value(_ name: String) -> Double {
+                    guard let range = line.range(of: name + "=\"") else { return .nan }
+                    return Double(line[range.upperBound...].prefix { $0 != "\"" }) ?? .nan
+                }
+                return (value("xMin"), value("xMax"))
+            }
+            #expect(drawn.count == metrics.lineCount, "\(html)")
+            for (line, (xMin, xMax)) in zip(metrics.lines, drawn) {
+                #expect(abs(xMax - (20 + line.origin.x + line.width)) < 0.5, "line '\(line.text)' ends at \(xMax)")
+                #expect(abs(xMin - (20 + line.origin.x)) < 0.5, "line '\(line.text)' starts at \(xMin)")
+                #expect(xMax <= 20 + 170 + 0.5)
+            }
+        }
+    }
+
     @Test func collectionsNestPagesUnderEachDocument() throws {
         let document = Fixtures.document(measurer: measurer)
         var other = document

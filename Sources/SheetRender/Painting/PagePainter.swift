@@ -74,11 +74,21 @@ struct PagePainter {
 
     /// Draws each line layout decided for the text at its baseline, shaped on its own
     /// (`LineShaper`); nothing is broken or moved here.
+    ///
+    /// A right-to-left line is drawn with its right end where layout put it. Shaped on its own,
+    /// a line that wrapped keeps the width of the space it broke at, which in the paragraph
+    /// Pango set to nothing (the space at a wrapped line's end takes no room); that space is
+    /// the line's logical end, at its left in a right-to-left line, so placed by its left end the
+    /// line's letters ended one space (1.5–4 pt) past the right margin on every wrapped line
+    /// of an Arabic sheet. A left-to-right line's space is at its right, past its letters.
     private func draw(_ text: PositionedText, at origin: Point) {
         setSource(text.block.style.color)
         let lines = {
             shaper.withShapedLines(of: text) { line, shaped in
-                cairo_move_to(cr, origin.x + line.origin.x - shaped.x, origin.y + line.origin.y)
+                let x = pango_layout_line_get_resolved_direction(shaped.line) == PANGO_DIRECTION_RTL
+                    ? line.origin.x + line.width - (shaped.x + shaped.width)
+                    : line.origin.x - shaped.x
+                cairo_move_to(cr, origin.x + x, origin.y + line.origin.y)
                 pango_cairo_show_layout_line(cr, shaped.line)
             }
         }
