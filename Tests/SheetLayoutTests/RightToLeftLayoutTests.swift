@@ -47,13 +47,56 @@ struct RightToLeftLayoutTests {
                 #expect(abs(boxB.width - boxA.width) < 0.001)
                 if case .text(let textA) = a.item, case .text(let textB) = b.item {
                     #expect(textA.block.plainText == textB.block.plainText)
-                    #expect(textB.block.direction == .rightToLeft)
+                    // The profile's text, in Hebrew, runs right to left; the template's English
+                    // words run left to right, aligned at the right like the rest.
+                    if textB.block.language == "he" {
+                        #expect(textB.block.direction == .rightToLeft)
+                        #expect(textB.block.alignment == textA.block.alignment)
+                    } else {
+                        #expect(textB.block.language == "en")
+                        #expect(textB.block.direction == .automatic)
+                        #expect(textB.block.alignment == textA.block.alignment.mirrored)
+                    }
                     for (lineA, lineB) in zip(textA.metrics.lines, textB.metrics.lines) where textA.block.alignment != .center {
                         #expect(abs(lineB.origin.x - (boxA.width - lineA.origin.x - lineA.width)) < 0.001, "\(lineA.text)")
                     }
                 }
             }
         }
+    }
+
+    /// Words in a language written left to right, on a right-to-left sheet (the template's
+    /// English where it has no Hebrew; an English profile built in Arabic), run left to right,
+    /// so that a full stop ends the sentence at its right, and are aligned at the right; a name
+    /// in the other direction inside them is isolated, so that "(2025)" stays after it.
+    @Test func leftToRightWordsOnARightToLeftSheetKeepTheirOrder() throws {
+        var profile = LayoutFixture.rich()
+        profile.language = "he"
+        profile.name = "קהילת מהנדסי תוכנה"
+        let result = try LayoutFixture.layout(profile)
+        let texts = result.document.pages.flatMap { $0.frame.flattened() }.compactMap { item -> PositionedText? in
+            if case .text(let text) = item.item { return text } else { return nil }
+        }
+        let intro = try #require(texts.first { $0.block.plainText.hasPrefix("This sheet shows a year in the life of") })
+        #expect(intro.block.language == "en")
+        #expect(intro.block.direction == .automatic)
+        #expect(intro.block.alignment == .end)
+        #expect(intro.block.plainText.hasPrefix("This sheet shows a year in the life of \u{2068}קהילת מהנדסי תוכנה\u{2069} (2025)"), "\(intro.block.plainText)")
+        for line in intro.metrics.lines {
+            #expect(abs(line.origin.x + line.width - intro.bounds.width) < 0.001, "\(line.text) at the right of its box")
+        }
+        // The name as the title shows it, in the profile's language: no isolates of its own.
+        let title = try #require(texts.first { $0.block.plainText.hasPrefix("קהילת") })
+        #expect(title.block.direction == .rightToLeft)
+
+        // An English name in Arabic words is isolated too; an Arabic one is not.
+        var english = LayoutFixture.rich()
+        english.language = "ar"
+        let arabicWords = try LayoutFixture.layout(english).document.pages.flatMap { $0.frame.flattened() }.compactMap { item -> PositionedText? in
+            if case .text(let text) = item.item { return text } else { return nil }
+        }
+        #expect(arabicWords.contains { $0.block.language == "ar" && $0.block.plainText.contains("\u{2068}\(english.name)\u{2069}") })
+        #expect(arabicWords.allSatisfy { $0.block.language != "ar" || $0.block.direction == .rightToLeft })
     }
 
     /// The Arabic sheet, in its own words: the named parts of the grid where a reader of

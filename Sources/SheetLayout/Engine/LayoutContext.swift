@@ -108,10 +108,17 @@ public struct LayoutContext: Sendable {
         if style.uppercase {
             shown = shown.map { $0.map { span in var copy = span; copy.text = copy.text.uppercased(); return copy } }
         }
+        // On a right-to-left sheet, text in a language written left to right (the template's
+        // words where they are not translated, an English profile built with `--language ar`)
+        // runs left to right, so that its full stops and brackets end where they belong (set
+        // right to left, "… how events are run." printed ".… how events are run"), and sits
+        // at the right, where the mirrored page's text starts.
+        let runsRightToLeft = rightToLeft && Self.writesRightToLeft(language)
         var block = TextBlock(
-            paragraphs: shown, style: style, width: width, alignment: alignment, language: language,
+            paragraphs: shown, style: style, width: width,
+            alignment: rightToLeft && !runsRightToLeft ? alignment.mirrored : alignment, language: language,
             paragraphSpacing: paragraphSpacing ?? space(template.spacing.item + 2), linkColor: color("link"),
-            direction: rightToLeft ? .rightToLeft : .automatic)
+            direction: runsRightToLeft ? .rightToLeft : .automatic)
         let breaks = shown.map { LineBreakRules.breaks($0.map(\.text).joined(), language: language, kind: kind) }
         if breaks.contains(where: { $0 != nil }) { block.breaks = breaks }
         var metrics = measurer.measure(block)

@@ -27,8 +27,8 @@ public struct SheetStrings: Sendable {
     public func text(_ key: String, _ values: [String: String] = [:]) -> String {
         guard let entry = table.strings[key] else { return key }
         switch entry {
-        case .text(let text): return Self.fill(text, values)
-        case .plural(let forms): return Self.fill(forms[.other] ?? key, values)
+        case .text(let text): return fill(text, values)
+        case .plural(let forms): return fill(forms[.other] ?? key, values)
         }
     }
 
@@ -39,10 +39,10 @@ public struct SheetStrings: Sendable {
         var filled = values
         filled["count"] = numbers.count(count)
         switch entry {
-        case .text(let text): return Self.fill(text, filled)
+        case .text(let text): return fill(text, filled)
         case .plural(let forms):
             let form = forms[plurals.category(for: count)] ?? forms[.other] ?? key
-            return Self.fill(form, filled)
+            return fill(form, filled)
         }
     }
 
@@ -59,7 +59,7 @@ public struct SheetStrings: Sendable {
                 continue
             }
             if open > rest.startIndex { spans.append(RichSpan(String(rest[..<open]))) }
-            spans += replacement
+            spans += isolated(replacement)
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { spans.append(RichSpan(String(rest))) }
@@ -73,16 +73,33 @@ public struct SheetStrings: Sendable {
     /// A breakdown category's label in this language, nil when the table has none.
     public func label(_ slug: String) -> String? { table.labels[slug] }
 
-    static func fill(_ text: String, _ values: [String: String]) -> String {
+    /// `text` with its placeholders filled from `values`, each value `isolated`.
+    func fill(_ text: String, _ values: [String: String]) -> String {
         guard text.contains("{"), !values.isEmpty else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            out += values[name] ?? String(rest[open...close])
+            out += values[name].map { isolated([RichSpan($0)]).map(\.text).joined() } ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
+    }
+
+    /// A placeholder's value as it goes into these words: between U+2068 FIRST STRONG ISOLATE
+    /// and U+2069 POP DIRECTIONAL ISOLATE when it runs the other way than the words' language
+    /// (a Hebrew name in English words, an English name in Arabic ones), so that the
+    /// punctuation and numbers after it stay with the words (without them, "the life of
+    /// {name} ({period})" with a Hebrew name showed "(2025)" before the name); as it is
+    /// otherwise, so that text in one direction keeps exactly its characters.
+    func isolated(_ value: [RichSpan]) -> [RichSpan] {
+        guard !value.isEmpty else { return value }
+        let letters = StrongDirections(value.map(\.text).joined())
+        guard LayoutContext.writesRightToLeft(language) ? letters.leftToRight : letters.rightToLeft else { return value }
+        var spans = value
+        spans[0].text = "\u{2068}" + spans[0].text
+        spans[spans.count - 1].text += "\u{2069}"
+        return spans
     }
 }

@@ -9,6 +9,15 @@ public struct TextBlock: Sendable, Hashable {
         case start
         case center
         case end
+
+        /// The alignment at the other side: `start` and `end` swapped, `center` kept.
+        public var mirrored: Alignment {
+            switch self {
+            case .start: .end
+            case .center: .center
+            case .end: .start
+            }
+        }
     }
 
     /// The paragraphs' base direction.
