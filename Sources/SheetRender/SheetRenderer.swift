@@ -11,7 +11,7 @@ import SheetPDF
 /// renderer can be shared, but serialises its callers. For parallel rendering give each
 /// worker its own `SheetRenderer`.
 public struct SheetRenderer: Sendable {
-    /// Shapes the lines of text for drawing, with a Pango font map of its own.
+    /// Shapes the lines of text for drawing, on a Pango font map it may share with a measurer.
     let shaper: LineShaper
     /// In PDFs, raster images are shrunk to at most this many pixels per point of the
     /// rectangle they fill (3 is about 216 dpi), which keeps files small.
@@ -27,11 +27,13 @@ public struct SheetRenderer: Sendable {
     /// uses, this keeps glyphs within what FreeType accepts).
     public static let maximumBitmapScale = 16.0
 
-    /// A renderer with a line shaper of its own. Creating one costs a font map and its font
-    /// caches (about a millisecond, plus loading each font once): reuse one per worker rather
-    /// than making a renderer per sheet.
-    public init(imagePixelsPerPoint: Double = 3) {
-        self.shaper = LineShaper()
+    /// A renderer with a line shaper of its own, on `fonts` (a font map of its own when not
+    /// given). Creating one costs a font map and its font caches (about a millisecond, plus
+    /// loading each font once): reuse one per worker rather than making a renderer per sheet,
+    /// and give it the font map of the worker's measurer, so that drawing loads no font that
+    /// measuring did not (`SharedFontMap`).
+    public init(imagePixelsPerPoint: Double = 3, fonts: SharedFontMap = SharedFontMap()) {
+        self.shaper = LineShaper(fonts: fonts)
         self.imagePixelsPerPoint = imagePixelsPerPoint
     }
 

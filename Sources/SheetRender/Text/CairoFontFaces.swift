@@ -26,7 +26,7 @@ import Foundation
 /// font file used, a font face per file and set of font options (not per size). librsvg draws
 /// SVG text with fonts of the same class, so its fonts get such faces too.
 enum CairoFontFaces {
-    /// Wraps the method, once for the process. Every `TextEngine` and `VectorImage` touches this
+    /// Wraps the method, once for the process. Every `SharedFontMap` and `VectorImage` touches this
     /// before it uses Pango, so the wrapper is in place before any worker thread draws text.
     static let installed: Void = install()
 

@@ -19,7 +19,7 @@ import CPangoCairo
 ///
 /// Cairo draws text into pixels from glyphs alone, so thumbnails are unaffected either way.
 enum HiddenSoftHyphenText {
-    /// Wraps the method, once for the process; touched by every `TextEngine` before it makes its
+    /// Wraps the method, once for the process; touched by every `SharedFontMap` before it makes its
     /// font map, like `PangoMetricsLock`.
     static let installed: Void = install()
 

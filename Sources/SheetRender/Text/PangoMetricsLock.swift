@@ -21,7 +21,7 @@ import Foundation
 /// wait for each other while a font is measured for the first time. librsvg draws SVG text
 /// with fonts of the same class, so its measuring takes the lock too.
 enum PangoMetricsLock {
-    /// Wraps the method, once for the process. Every `TextEngine` touches this before it makes
+    /// Wraps the method, once for the process. Every `SharedFontMap` touches this before it makes
     /// its font map, so the lock is in place before any worker thread uses Pango.
     static let installed: Void = install()
 

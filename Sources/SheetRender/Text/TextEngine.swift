@@ -8,7 +8,8 @@ import SheetLayout
 /// nothing: where lines break, where hyphens go and where each baseline lies was decided when
 /// the block was measured and travels with the frames.
 ///
-/// Not thread-safe: `PangoTextMeasurer` and `LineShaper` guard it with a lock.
+/// Not thread-safe: `PangoTextMeasurer` and `LineShaper` guard it with the lock of its
+/// `SharedFontMap`, which a worker's measurer and shaper share (see there for why).
 ///
 /// Both caches span two sheets: a block's metrics (the layout engine measures the same block
 /// more than once) and a line's shaped layout (the PDF and the thumbnail draw the same line).
@@ -24,7 +25,9 @@ import SheetLayout
 /// rounded, so shaping does not depend on whether the layout ends up in a PDF or in a scaled
 /// bitmap. Cairo scales the glyph outlines to the target's transform when drawing.
 final class TextEngine {
-    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    /// The font map, shared with the other engine of the same worker; kept alive by this reference.
+    private let fonts: SharedFontMap
+    private var fontMap: UnsafeMutablePointer<PangoFontMap> { fonts.fontMap }
     /// One context per language tag, all on `fontMap`.
     private var contexts: [String: OpaquePointer] = [:]
     private var descriptions: [FontKey: OpaquePointer] = [:]
@@ -68,32 +71,24 @@ final class TextEngine {
     /// Most languages with a context of their own; past this many, the contexts start over.
     private static let contextLimit = 32
 
-    init(hyphenator: Hyphenator = .shared) {
+    init(fonts: SharedFontMap, hyphenator: Hyphenator = .shared) {
+        self.fonts = fonts
         self.hyphenator = hyphenator
-        // Before any font is measured: Pango's metrics are not safe on two threads at once.
-        _ = PangoMetricsLock.installed
-        // Before any text is drawn: cairo would otherwise close FreeType faces in use.
-        _ = CairoFontFaces.installed
-        // Before any text is drawn: soft hyphens where no line broke stay out of the PDF's text.
-        _ = HiddenSoftHyphenText.installed
-        // A font map of our own rather than the shared default one: Pango font maps are not
-        // thread-safe, and each engine belongs to one thread at a time. The fontconfig
-        // configuration behind it is process-wide and loaded once.
-        guard let fontMap = pango_cairo_font_map_new() else {
-            // Only fails when GLib cannot allocate, and GLib aborts the process then.
-            preconditionFailure("Pango could not create a font map")
-        }
-        self.fontMap = fontMap
+        // The wrappers Pango and cairo need (PangoMetricsLock, CairoFontFaces,
+        // HiddenSoftHyphenText) were installed when `fonts` was made.
     }
 
     deinit {
-        measured.removeAll()
-        previousSheetMeasured.removeAll()
-        lineLayouts.removeAll()
-        previousSheetLineLayouts.removeAll()
-        for description in descriptions.values { pango_font_description_free(description) }
-        for context in contexts.values { GLibInterop.unref(context) }
-        GLibInterop.unref(fontMap)
+        // Under the font map's lock: the other engine on it may be in use on another thread, and
+        // releasing layouts and contexts touches the font map's caches.
+        fonts.withLock {
+            measured.removeAll()
+            previousSheetMeasured.removeAll()
+            lineLayouts.removeAll()
+            previousSheetLineLayouts.removeAll()
+            for description in descriptions.values { pango_font_description_free(description) }
+            for context in contexts.values { GLibInterop.unref(context) }
+        }
     }
 
     /// What measuring `block` finds, its lines included: from the cache when this sheet or the
