@@ -129,7 +129,7 @@ final class StructureTagger {
             draw()
             return
         }
-        let language = ReadingLanguage.language(of: block.plainText, tagged: block.language, document: documentLanguage)
+        let language = ReadingLanguage.language(of: block, document: documentLanguage)
         if let leaf = innermostLeafIndex {
             if let element = stack[leaf].element, elements[element].language == nil, stack[leaf].type != "Figure" {
                 elements[element].language = ownLanguage(language)
@@ -153,7 +153,7 @@ final class StructureTagger {
             for item in frame.items {
                 switch item {
                 case .text(let text):
-                    let language = ReadingLanguage.language(of: text.block.plainText, tagged: text.block.language, document: documentLanguage)
+                    let language = ReadingLanguage.language(of: text.block, document: documentLanguage)
                     if let first, !Self.sameLanguage(first, language) { return true }
                     first = first ?? language
                 case .group(let child) where !child.role.isArtifact:
