@@ -101,7 +101,7 @@ public struct SheetRenderer: Sendable {
         let accessible: Data
         do {
             accessible = Data(try PDFAccessibilityPass.apply(
-                to: [UInt8](sink.data), title: metadata.title, language: metadata.language, elements: elements))
+                to: sink.bytes, title: metadata.title, language: metadata.language, elements: elements))
         } catch {
             throw RenderError.accessibilityPass(reason: "\(error)")
         }

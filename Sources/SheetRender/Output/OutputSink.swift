@@ -12,9 +12,15 @@ final class OutputSink {
     private var descriptor: Int32?
     /// Whether the file is a regular file, the only kind `abandon` removes (never `/dev/full`).
     private var isRegularFile = false
+    /// What is not written out yet: for a file sink, up to `flushThreshold` bytes; for a memory
+    /// sink, everything (`bytes`).
+    ///
+    /// An array rather than `Data` for the memory sink too: cairo hands over a sheet in some
+    /// thousands of small writes, and with `Data.append(contentsOf:)` the write callback cost
+    /// 5.5 M instructions a sheet of the bench's profiles, with an array 1.6 M; and the
+    /// accessibility pass reads an array, which `Data` had to be copied into (callgrind,
+    /// docs/performance.md).
     private var buffer: [UInt8] = []
-    /// Everything written so far, for a memory sink.
-    private(set) var data = Data()
     /// The first failure, if any. Once set, later writes are refused.
     private(set) var failure: RenderError?
     /// Set when the output is to be thrown away: later writes succeed and do nothing.
@@ -22,10 +28,14 @@ final class OutputSink {
 
     private static let flushThreshold = 256 * 1024
 
-    /// A sink that collects the output in `data`.
+    /// A sink that collects the output in `bytes`.
     init() {
         path = nil
+        buffer.reserveCapacity(Self.flushThreshold)
     }
+
+    /// Everything written so far, for a memory sink.
+    var bytes: [UInt8] { path == nil ? buffer : [] }
 
     /// A sink writing to `path`, created or truncated (mode 0644 before the umask).
     init(path: String) throws {
@@ -46,12 +56,8 @@ final class OutputSink {
     func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
         if discarding { return true }
         guard failure == nil else { return false }
-        if descriptor == nil {
-            data.append(contentsOf: bytes)
-        } else {
-            buffer.append(contentsOf: bytes)
-            if buffer.count >= Self.flushThreshold { flush() }
-        }
+        buffer.append(contentsOf: bytes)
+        if descriptor != nil, buffer.count >= Self.flushThreshold { flush() }
         return failure == nil
     }
 
