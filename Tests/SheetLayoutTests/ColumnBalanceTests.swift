@@ -1,6 +1,7 @@
 import Foundation
 import SheetCore
 @testable import SheetLayout
+import Synchronization
 import Testing
 
 /// Rows of columns end close together, on the frame tree, with fixed metrics: every sample
@@ -99,5 +100,93 @@ struct ColumnBalanceTests {
         // Sections move one at a time across a boundary, the reading order kept.
         #expect(SheetLayoutEngine.balancingCounts([2, 2]) == [[1, 3], [2, 2], [3, 1]])
         #expect(SheetLayoutEngine.balancingCounts([1, 2]) == [[1, 2], [2, 1]])
+    }
+
+    /// The arrangements of a row are the spans and the moves of boundary sections, each with
+    /// each, but the designed one.
+    @Test func arrangementsAreEverySpanWithEveryMove() {
+        let designed = SheetLayoutEngine.RowArrangement(spans: [7, 5], counts: [2, 2])
+        let arrangements = SheetLayoutEngine.balancingArrangements(designed)
+        #expect(arrangements.count == 4 * 3 - 1)
+        #expect(!arrangements.contains(designed))
+        #expect(Set(arrangements.map(\.spans)) == [[7, 5], [5, 7], [6, 6], [8, 4]])
+        #expect(arrangements.allSatisfy { $0.counts.reduce(0, +) == 4 && $0.spans.reduce(0, +) == 12 })
+    }
+
+    /// Balancing tries only what can beat the row as it is: with the right column the taller,
+    /// a wider right column or a section moved out of it; with the left one the taller, the
+    /// opposite. A donut may grow when wider, so a short column holding one may be widened too.
+    @Test func onlyWhatCanShortenTheTallestOrLengthenTheShortestIsTried() {
+        typealias Arrangement = SheetLayoutEngine.RowArrangement
+        let designed = Arrangement(spans: [7, 5], counts: [1, 1])
+        let text = [false, false]
+        let tried = SheetLayoutEngine.balancingArrangements(designed).filter {
+            SheetLayoutEngine.mayImprove($0, over: designed, ends: [100, 300], growsWithWidth: text)
+        }
+        #expect(tried.map(\.spans) == [[5, 7], [6, 6]])
+        let leftTaller = SheetLayoutEngine.balancingArrangements(designed).filter {
+            SheetLayoutEngine.mayImprove($0, over: designed, ends: [300, 100], growsWithWidth: text)
+        }
+        #expect(leftTaller.map(\.spans) == [[8, 4]])
+        // A donut in the short left column: widening it may lengthen it.
+        let donutLeft = SheetLayoutEngine.balancingArrangements(designed).filter {
+            SheetLayoutEngine.mayImprove($0, over: designed, ends: [100, 300], growsWithWidth: [true, false])
+        }
+        #expect(donutLeft.map(\.spans) == [[5, 7], [6, 6], [8, 4]])
+        // Sections: the taller left column may give its last section away, not take one.
+        let two = Arrangement(spans: [7, 5], counts: [2, 2])
+        #expect(SheetLayoutEngine.mayImprove(Arrangement(spans: [7, 5], counts: [1, 3]), over: two, ends: [400, 200], growsWithWidth: [false, false, false, false]))
+        #expect(!SheetLayoutEngine.mayImprove(Arrangement(spans: [7, 5], counts: [3, 1]), over: two, ends: [400, 200], growsWithWidth: [false, false, false, false]))
+        #expect(!SheetLayoutEngine.mayImprove(Arrangement(spans: [5, 7], counts: [2, 2]), over: two, ends: [400, 200], growsWithWidth: [false, false, false, false]))
+        // Columns that end together at the top: both must be able to get shorter.
+        #expect(!SheetLayoutEngine.mayImprove(Arrangement(spans: [6, 6], counts: [1, 1]), over: designed, ends: [300, 300], growsWithWidth: text))
+    }
+
+    /// A measurer that keeps the distinct blocks it was asked to lay out: what Pango lays out
+    /// (its cache answers a block it has seen).
+    final class CountingMeasurer: TextMeasurer {
+        let blocks = Mutex<Set<TextBlock>>([])
+        func measure(_ block: TextBlock) -> TextMetrics {
+            blocks.withLock { _ = $0.insert(block) }
+            return FixedMetricMeasurer().measure(block)
+        }
+        var count: Int { blocks.withLock { $0.count } }
+    }
+
+    /// A long narrative beside two short charts on the first page: the row is balanced, and
+    /// laying it out costs less than half of what laying it out every way did, with the
+    /// narrative set at no more than three widths (every way: four).
+    @Test func balancingLaysOutOnlyWhatCanHelp() throws {
+        let template = try LayoutFixture.template()
+        var profile = LayoutFixture.rich()
+        profile.narrative = RichText(plain: String(repeating: "The community met every month and wrote its guides together. ", count: 10))
+        guard case .columns(let columns)? = template.firstPage?.blocks.last else {
+            Issue.record("the standard template's first page ends with a row")
+            return
+        }
+        func engine(_ measurer: CountingMeasurer) -> (SheetLayoutEngine, LayoutContext) {
+            var context = LayoutFixture.context(template, paper: .letter, profile: profile)
+            context.measurer = measurer
+            return (SheetLayoutEngine(template: template, measurer: measurer), context)
+        }
+        let searched = CountingMeasurer()
+        let (balancing, context) = engine(searched)
+        let row = balancing.balancedRow(columns, source: 0, context: context, width: context.contentWidth)
+        let designed = SheetLayoutEngine.RowArrangement(spans: [7, 5], counts: [2, 2])
+        #expect(row.arrangement != designed)
+        let ends = balancing.columnEnds(row.columns, context: context)
+        let unbalanced = balancing.isUnbalanced(row.columns, context: context)
+        #expect(!unbalanced, "\(ends)")
+
+        let everyWay = CountingMeasurer()
+        let (before, beforeContext) = engine(everyWay)
+        let blocks = columns.flatMap(\.blocks)
+        for arrangement in [designed] + SheetLayoutEngine.balancingArrangements(designed) {
+            let set = arrangement.spans.indices.map { ColumnTemplate(span: arrangement.spans[$0], blocks: Array(blocks[arrangement.sections(of: $0)])) }
+            _ = before.layoutColumns(set, context: beforeContext, width: beforeContext.contentWidth, pageTitle: "")
+        }
+        #expect(searched.count * 2 <= everyWay.count, "\(searched.count) blocks laid out, every way \(everyWay.count)")
+        let narrative = searched.blocks.withLock { $0.filter { $0.plainText.contains("wrote its guides") }.count }
+        #expect(narrative <= 3, "the narrative at \(narrative) widths")
     }
 }

@@ -11,10 +11,11 @@ import SheetCore
 /// sheet: a block that cannot be split and is taller than a page is set smaller until it fits;
 /// a sheet that needs more than the flow's `maximumPages` has its tallest block set smaller a
 /// step at a time until the sheet fits or the block reaches the template's minimum body size,
-/// then the next tallest, and so on. A row of columns is balanced: when its columns end far apart, the grid columns
-/// are shared out differently (each column keeps at least four and moves at most two) if
-/// that makes the row shorter or its columns end closer, and a section at the boundary of two
-/// columns may move into the other, the reading order kept.
+/// then the next tallest, and so on. A row of columns is balanced: when its columns end far
+/// apart, the grid columns are shared out differently (each column keeps at least four and
+/// moves at most two) if that makes the row shorter or its columns end closer, and a section
+/// at the boundary of two columns may move into the other, the reading order kept
+/// (`SheetLayoutEngine+Balance`: a search that lays out only what can help).
 extension SheetLayoutEngine {
     /// A section ready to place: its component (nil for a nested row) and its frame, heading
     /// included, at its column's width.
@@ -63,14 +64,17 @@ extension SheetLayoutEngine {
         // Each template block's step in `steps`, and its layout at each step it was tried at.
         var levels = Array(repeating: 0, count: templateBlocks.count)
         var laidOut: [Int: FlowBlock?] = [:]
+        // How each row was set at the last size it was laid out at: balancing tries it first.
+        var arrangements: [Int: RowArrangement] = [:]
         func block(_ index: Int, at level: Int) -> FlowBlock? {
             let key = index * steps.count + level
             if let known = laidOut[key] { return known }
             var context = base
             context.scale = steps[level]
-            let made = flowBlock(templateBlocks[index], source: index, context: context, width: context.contentWidth)
-            laidOut[key] = made
-            return made
+            let made = flowBlock(templateBlocks[index], source: index, context: context, width: context.contentWidth, hint: arrangements[index])
+            laidOut[key] = made.block
+            if let arrangement = made.arrangement { arrangements[index] = arrangement }
+            return made.block
         }
         /// The pagination of the blocks at `levels`, those made smaller until the sheet has at
         /// most `limit` pages and every block fits on one, or nothing may shrink any more.
@@ -153,132 +157,24 @@ extension SheetLayoutEngine {
     // MARK: Blocks
 
     /// One template block as it flows: a section, or a row of columns balanced as the
-    /// engine's doc comment says; nil when it has nothing to show.
-    func flowBlock(_ block: BlockTemplate, source: Int, context: LayoutContext, width: Double) -> FlowBlock? {
+    /// engine's doc comment says, with how the row is set (`hint`: how it was set at another
+    /// text size); nil when it has nothing to show.
+    func flowBlock(
+        _ block: BlockTemplate, source: Int, context: LayoutContext, width: Double, hint: RowArrangement? = nil
+    ) -> (block: FlowBlock?, arrangement: RowArrangement?) {
         switch block {
         case .component(let spec):
-            guard let frame = component(spec, pageTitle: "").layout(context, width: width) else { return nil }
-            return .section(FlowSection(spec: spec, frame: frame, source: source, scale: context.scale))
+            guard let frame = component(spec, pageTitle: "").layout(context, width: width) else { return (nil, nil) }
+            return (.section(FlowSection(spec: spec, frame: frame, source: source, scale: context.scale)), nil)
         case .columns(let columns):
             // Each column's blocks that show something; a column with none gives its span away.
             let present = columns.map { column in
                 ColumnTemplate(span: column.span, blocks: column.blocks.filter { hasContent([$0], profile: context.profile, countingFixedSections: true) })
             }.filter { !$0.blocks.isEmpty }
-            guard !present.isEmpty else { return nil }
-            var best = row(present, source: source, context: context, width: width)
-            guard present.count > 1, isUnbalanced(best, context: context) else { return .row(best) }
-            var bestScore = Self.balanceScore(columnEnds(best, context: context))
-            for candidate in Self.balancingLayouts(present) {
-                let laidOut = row(candidate, source: source, context: context, width: width)
-                let score = Self.balanceScore(columnEnds(laidOut, context: context))
-                if score < bestScore - 0.5 {
-                    best = laidOut
-                    bestScore = score
-                }
-            }
-            return .row(best)
+            guard !present.isEmpty else { return (nil, nil) }
+            let row = balancedRow(present, source: source, context: context, width: width, hint: hint)
+            return (.row(row.columns), row.arrangement)
         }
-    }
-
-    /// A row's columns laid out on their spans.
-    func row(_ columns: [ColumnTemplate], source: Int, context: LayoutContext, width: Double) -> [FlowColumn] {
-        let gutter = template.grid.gutter
-        let totalSpan = columns.reduce(0) { $0 + $1.span }
-        let available = width - gutter * Double(columns.count - 1)
-        var x = 0.0
-        return columns.map { column -> FlowColumn in
-            let columnWidth = available * Double(column.span) / Double(totalSpan)
-            defer { x += columnWidth + gutter }
-            let sections = column.blocks.compactMap { block -> FlowSection? in
-                switch block {
-                case .component(let spec):
-                    return component(spec, pageTitle: "").layout(context, width: columnWidth)
-                        .map { FlowSection(spec: spec, frame: $0, source: source, scale: context.scale) }
-                case .columns(let nested):
-                    return layoutColumns(nested, context: context, width: columnWidth, pageTitle: "")
-                        .map { FlowSection(spec: nil, frame: $0, source: source, scale: context.scale) }
-                }
-            }
-            return FlowColumn(x: x, width: columnWidth, sections: sections)
-        }
-    }
-
-    /// Where each column of a row ends, from the row's top.
-    func columnEnds(_ columns: [FlowColumn], context: LayoutContext) -> [Double] {
-        columns.map { stackHeight($0.sections, context: context) }
-    }
-
-    /// How badly a row sits: its height plus how far its shortest column ends above its
-    /// longest (the white under it); lower is better.
-    static func balanceScore(_ ends: [Double]) -> Double {
-        let highest = ends.max() ?? 0
-        return highest + (highest - (ends.min() ?? 0))
-    }
-
-    /// Whether a row's columns end far apart: by more than a fifth of the row's height and
-    /// more than two lines of body text.
-    func isUnbalanced(_ columns: [FlowColumn], context: LayoutContext) -> Bool {
-        let ends = columnEnds(columns, context: context)
-        let highest = ends.max() ?? 0
-        let body = context.style("body")
-        return highest - (ends.min() ?? 0) > max(0.2 * highest, 2 * body.size * body.lineHeight)
-    }
-
-    /// The other ways of setting a row that balancing tries: the grid columns shared out
-    /// differently (`balancingSpans`), and a section at the boundary of two columns moved into
-    /// the other (one at most per column, so the reading order, left column then right, is
-    /// kept), each with each.
-    static func balancingLayouts(_ columns: [ColumnTemplate]) -> [[ColumnTemplate]] {
-        let designed = columns.map(\.span)
-        let blocks = columns.flatMap(\.blocks)
-        let counts = balancingCounts(columns.map(\.blocks.count))
-        var out: [[ColumnTemplate]] = []
-        for spans in [designed] + balancingSpans(designed) {
-            for count in counts {
-                guard spans != designed || count != columns.map(\.blocks.count) else { continue }
-                var start = 0
-                out.append(zip(spans, count).map { span, count in
-                    defer { start += count }
-                    return ColumnTemplate(span: span, blocks: Array(blocks[start..<(start + count)]))
-                })
-            }
-        }
-        return out
-    }
-
-    /// How many sections each column may hold: each within one of its own count, at least one.
-    static func balancingCounts(_ designed: [Int]) -> [[Int]] {
-        let total = designed.reduce(0, +)
-        var out: [[Int]] = []
-        func extend(_ prefix: [Int]) {
-            if prefix.count == designed.count {
-                if prefix.reduce(0, +) == total { out.append(prefix) }
-                return
-            }
-            let count = designed[prefix.count]
-            for candidate in max(1, count - 1)...(count + 1) { extend(prefix + [candidate]) }
-        }
-        extend([])
-        return out
-    }
-
-    /// The spans balancing tries: every column within two of its designed span and at least
-    /// four (or its designed span when that is less: a chart is not set narrower than a third
-    /// of the page), the total kept.
-    static func balancingSpans(_ designed: [Int]) -> [[Int]] {
-        let total = designed.reduce(0, +)
-        var out: [[Int]] = []
-        func extend(_ prefix: [Int]) {
-            if prefix.count == designed.count {
-                if prefix.reduce(0, +) == total, prefix != designed { out.append(prefix) }
-                return
-            }
-            let span = designed[prefix.count]
-            let lowest = max(min(4, span), span - 2)
-            for candidate in lowest...(span + 2) { extend(prefix + [candidate]) }
-        }
-        extend([])
-        return out
     }
 
     /// The sections of a block.
