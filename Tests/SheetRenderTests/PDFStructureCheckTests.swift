@@ -18,7 +18,7 @@ struct PDFStructureCheckTests {
 
     @Test func aSheetAsCairoWritesItPasses() throws {
         let pdf = try renderer.pdfData(Fixtures.document(measurer: measurer))
-        try PDFStructureCheck.check(pdf, name: "sheet.pdf")
+        try PDFStructureCheck.check(pdf)
         let directory = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("sheet.pdf").path
@@ -26,30 +26,77 @@ struct PDFStructureCheckTests {
         try PDFStructureCheck.check(fileAt: path)
     }
 
-    @Test func damagedFilesAreRefusedWithWhatQPDFSays() throws {
+    /// What the check says of `bytes`, nil when they pass.
+    static func problem(_ bytes: Data) -> String? {
+        do throws(PDFCheckError) {
+            try PDFStructureCheck.check(bytes)
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    /// `text` with the first `old` replaced by `new`, which is as long, so no offset moves.
+    static func replacing(_ old: String, with new: String, in text: String) throws -> Data {
+        #expect(old.count == new.count)
+        let range = try #require(text.range(of: old))
+        var text = text
+        text.replaceSubrange(range, with: new)
+        return bytes(text)
+    }
+
+    @Test func damagedFilesAreRefusedSayingWhereAndWhy() throws {
         let pdf = try renderer.pdfData(Fixtures.document(measurer: measurer))
-        #expect(throws: PDFCheckError.failed(kind: .damagedPDF, detail: "unable to find trailer dictionary while recovering damaged file", offset: 0)) {
-            try PDFStructureCheck.check(pdf.prefix(pdf.count / 2), name: "half.pdf")
-        }
-        #expect(throws: PDFCheckError.failed(kind: .damagedPDF, detail: "the file is empty", offset: 0)) {
-            try PDFStructureCheck.check(Data(), name: "empty.pdf")
-        }
-        // A wrong cross-reference offset: qpdf recovers, with warnings, which fail the check.
-        var text = Self.latin1(pdf)
+        let text = Self.latin1(pdf)
+        #expect(Self.problem(pdf.prefix(pdf.count / 2)) == "the file has no 'startxref' in its last 1024 bytes: it is cut short, or not a PDF")
+        #expect(Self.problem(pdf.prefix(pdf.count - 3)) == "the file does not end with '%%EOF' after 'startxref': it is cut short (at byte \(pdf.count - 6))")
+        #expect(Self.problem(Data()) == "the file is empty")
+        #expect(Self.problem(Data("%!PS-Adobe-3.0\n".utf8) + pdf) == "the file does not start with '%PDF-' (at byte 0)")
+        // A wrong cross-reference offset.
         let startxref = try #require(text.range(of: "startxref\n", options: .backwards))
         let end = try #require(text[startxref.upperBound...].firstIndex(of: "\n"))
-        text.replaceSubrange(startxref.upperBound..<end, with: "17")
-        let moved = Self.bytes(text)
-        let result = Result<Void, PDFCheckError> { () throws(PDFCheckError) in try PDFStructureCheck.check(moved, name: "moved.pdf") }
-        if case .failure(.damaged(let warnings, let count)) = result {
-            #expect(count >= 1 && !warnings.isEmpty)
-        } else {
-            Issue.record("a file with a wrong startxref: \(result)")
-        }
+        var moved = text
+        moved.replaceSubrange(startxref.upperBound..<end, with: "17")
+        #expect(Self.problem(Self.bytes(moved)) == "there is no cross-reference table where 'startxref' points (at byte 17)")
+        // A cross-reference entry one byte off: the object is not where the table says (`table`
+        // is where object 2's entry starts).
+        let xref = try #require(text.range(of: "\nxref\n", options: .backwards))
+        let entries = text[xref.upperBound...].split(separator: "\n")
+        let second = String(entries[3])
+        let offset = try #require(Int(second.prefix(10)))
+        let shifted = String(format: "%010d", offset + 1) + second.dropFirst(10)
+        let table = text.index(xref.upperBound, offsetBy: entries[0].count + entries[1].count + entries[2].count + 3)
+        var off = text
+        off.replaceSubrange(table..<text.index(table, offsetBy: second.count), with: shifted)
+        #expect(Self.problem(Self.bytes(off)) == "object 2 is not where the cross-reference table says (no '2 0 obj' there) (at byte \(offset + 1))")
+        // An object the table says is free, that the catalog refers to.
+        let catalog = try #require(text.range(of: "/Type /Catalog"))
+        let pagesReference = try #require(text[catalog.lowerBound...].range(of: "/Pages "))
+        let pagesNumber = try #require(Int(text[pagesReference.upperBound...].prefix { $0.isNumber }))
+        let entry = text.index(table, offsetBy: (pagesNumber - 2) * 20)
+        var freed = text
+        freed.replaceSubrange(text.index(entry, offsetBy: 17)...text.index(entry, offsetBy: 17), with: "f")
+        #expect(Self.problem(Self.bytes(freed))?.hasPrefix("the document catalog") == false)
+        #expect(Self.problem(Self.bytes(freed))?.contains("is broken: it refers to object \(pagesNumber) 0, which the file does not have") == true,
+                "\(Self.problem(Self.bytes(freed)) ?? "passed")")
         // A string in a link that cairo 1.16 would have left unbalanced.
-        let unbalanced = Self.bytes(Self.latin1(pdf)
-            .replacingOccurrences(of: "/URI (https://example.org/report", with: "/URI (https://example.org/rep(ort"))
-        #expect(throws: PDFCheckError.self) { try PDFStructureCheck.check(unbalanced, name: "unbalanced.pdf") }
+        let unbalanced = Self.bytes(text.replacingOccurrences(of: "/URI (https://example.org/report", with: "/URI (https://example.org/rep(ort"))
+        #expect(Self.problem(unbalanced) != nil)
+        // A stream one byte shorter than its /Length says, and compressed data that is damaged.
+        let length = try #require(text.range(of: "/Length "))
+        let digits = text[length.upperBound...].prefix { $0.isNumber }
+        let streamLength = try #require(Int(digits))
+        var longer = text
+        longer.replaceSubrange(length.upperBound..<text.index(length.upperBound, offsetBy: digits.count),
+                               with: String(format: "%0\(digits.count)d", streamLength - 1))
+        #expect(Self.problem(Self.bytes(longer))?.hasPrefix("the stream of object ") == true, "\(Self.problem(Self.bytes(longer)) ?? "passed")")
+        #expect(Self.problem(Self.bytes(longer))?.contains("does not end at its /Length (\(streamLength - 1)) with 'endstream'") == true)
+        let data = try #require(text.range(of: "stream\n", range: length.upperBound..<text.endIndex))
+        var flipped = text
+        let inside = text.index(data.upperBound, offsetBy: 5)
+        flipped.replaceSubrange(inside...inside, with: String(Character(Unicode.Scalar(UInt8(text[inside].asciiValue ?? 0x41) ^ 0x55))))
+        #expect(Self.problem(Self.bytes(flipped))?.contains("does not decode: compressed data zlib cannot read (zlib: ") == true,
+                "\(Self.problem(Self.bytes(flipped)) ?? "passed")")
     }
 
     @Test(arguments: [
@@ -104,7 +151,7 @@ struct PDFStructureCheckTests {
         }
         let document = SheetDocument(pages: [Page(size: frame.size, frame: frame, title: "Links")], metadata: Fixtures.metadata())
         let pdf = try renderer.pdfData(document)
-        try PDFStructureCheck.check(pdf, name: "links.pdf")
+        try PDFStructureCheck.check(pdf)
         let text = Self.latin1(pdf)
         let uris = text.components(separatedBy: "/URI (").dropFirst().map { String($0.prefix { $0 != ")" }) }
         #expect(uris == ["https://example.org/x%29/S/JavaScript/JS%28app.alert%281%29", "mailto:ada@example.org"])

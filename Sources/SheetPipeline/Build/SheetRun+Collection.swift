@@ -66,6 +66,6 @@ extension SheetRun {
     private static func alter(fileAt path: String, name: String, with alter: (String, Data) -> Data) throws(PDFCheckError) {
         guard let bytes = FileManager.default.contents(atPath: path),
               (try? alter(name, bytes).write(to: URL(fileURLWithPath: path))) != nil
-        else { throw .failed(kind: .system, detail: "the test seam could not rewrite \(path)", offset: 0) }
+        else { throw .unreadable(reason: "the test seam could not rewrite \(path)") }
     }
 }

@@ -34,7 +34,7 @@ public enum RenderStage {
     ) -> Data? {
         let bytes = alter?(name, pdf) ?? pdf
         do {
-            try PDFStructureCheck.check(bytes, name: name)
+            try PDFStructureCheck.check(bytes)
             return bytes
         } catch {
             diagnostics.append(structureDiagnostic(name, error, at: location))

@@ -36,10 +36,12 @@ enum PDFFontProgramCompactor {
             try check(qpdf, "starting to write the PDF", path: path)
             // Streams stay as they are (no decoding); the replaced ones, unfiltered, are
             // compressed. The ID is made from the content, so equal sheets stay equal files.
+            // No object streams (and so a classic cross-reference table), which is what
+            // `PDFStructureCheck` and the collection writer read; cairo writes none either.
             qpdf_set_decode_level(qpdf, qpdf_dl_none)
             qpdf_set_compress_streams(qpdf, QPDF_TRUE)
             qpdf_set_stream_data_mode(qpdf, qpdf_s_compress)
-            qpdf_set_object_stream_mode(qpdf, qpdf_o_preserve)
+            qpdf_set_object_stream_mode(qpdf, qpdf_o_disable)
             qpdf_set_deterministic_ID(qpdf, QPDF_TRUE)
             qpdf_write(qpdf)
             try check(qpdf, "writing the PDF", path: path)

@@ -1,0 +1,217 @@
+/// The lexer of the PDF structure check (`PDFStructureCheck`): PDF's tokens read from bytes
+/// in place (a mapped file or a sheet in memory), as strictly as qpdf's parser reads them,
+/// for object syntax (`PDFFileScan`) and page content (`ContentStreamScan`) alike.
+///
+/// It is not `PDFTokenizer` (SheetPDF's, which the accessibility pass and the collection
+/// writer read and copy sheets with) on purpose: that one works on `[UInt8]`, which a mapped
+/// file is not, and is lenient where the check must not be, so a fault in the reader that
+/// wrote a file is not repeated by the check that reads it. It refuses what makes qpdf's
+/// parser fail or warn: an integer outside 64 bits (cairo 1.16 writes an SVG logo's
+/// `stroke-width="1e20"` as `52000001042125627392 w`), a string or hex string that does not
+/// end, a hex string with other than hex digits, and a stray `)`, `>`, `{` or `}`.
+struct PDFLexer {
+    /// One token: what kind, and where in the bytes.
+    struct Token {
+        enum Kind: Equatable {
+            case integer
+            case real
+            case name
+            case string
+            case hexString
+            case dictionaryStart
+            case dictionaryEnd
+            case arrayStart
+            case arrayEnd
+            case keyword
+        }
+
+        var kind: Kind
+        var range: Range<Int>
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int = 0) {
+        self.bytes = bytes
+        self.position = position
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
+    }
+
+    static func isDelimiter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// The next token, nil at the end of the bytes; throws the problem, in words, where qpdf's
+    /// parser would fail or warn.
+    mutating func next() throws(PDFLexer.Problem) -> Token? {
+        skipWhitespaceAndComments()
+        guard position < bytes.count else { return nil }
+        let start = position
+        switch bytes[position] {
+        case UInt8(ascii: "("):
+            guard skipLiteralString() else { throw Problem("a string does not end") }
+            return Token(kind: .string, range: start..<position)
+        case UInt8(ascii: "<"):
+            if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") {
+                position += 2
+                return Token(kind: .dictionaryStart, range: start..<position)
+            }
+            try skipHexString()
+            return Token(kind: .hexString, range: start..<position)
+        case UInt8(ascii: ">"):
+            guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { throw Problem("an unexpected '>'") }
+            position += 2
+            return Token(kind: .dictionaryEnd, range: start..<position)
+        case UInt8(ascii: "["):
+            position += 1
+            return Token(kind: .arrayStart, range: start..<position)
+        case UInt8(ascii: "]"):
+            position += 1
+            return Token(kind: .arrayEnd, range: start..<position)
+        case UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            throw Problem("an unexpected '\(Character(Unicode.Scalar(bytes[position])))'")
+        case UInt8(ascii: "/"):
+            position += 1
+            skipRegular()
+            return Token(kind: .name, range: start..<position)
+        default:
+            skipRegular()
+            let range = start..<position
+            switch numberKind(range) {
+            case .integer?:
+                // Only an integer of 19 or more characters can be outside 64 bits.
+                guard range.count < 19 || integer(range) != nil else {
+                    let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).prefix(40), as: UTF8.self)
+                    throw Problem("the integer \(shown) does not fit in 64 bits")
+                }
+                return Token(kind: .integer, range: range)
+            case .real?: return Token(kind: .real, range: range)
+            default: return Token(kind: .keyword, range: range)
+            }
+        }
+    }
+
+    /// What the check found wrong, in words.
+    struct Problem: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// `[+-]?[0-9]+` is an integer, `[+-]?([0-9]+.[0-9]*|.[0-9]+)` a real (qpdf's rules);
+    /// anything else nil.
+    func numberKind(_ range: Range<Int>) -> Token.Kind? {
+        var index = range.lowerBound
+        if index < range.upperBound, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+        var digits = 0
+        var points = 0
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                digits += 1
+            } else if byte == UInt8(ascii: ".") {
+                points += 1
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard digits > 0, points <= 1 else { return nil }
+        return points == 0 ? .integer : .real
+    }
+
+    /// The value of the integer token at `range`, nil when it does not fit in 64 bits.
+    func integer(_ range: Range<Int>) -> Int? {
+        var index = range.lowerBound
+        var negative = false
+        if index < range.upperBound, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        guard index < range.upperBound else { return nil }
+        var value = 0
+        while index < range.upperBound {
+            let digit = Int(bytes[index]) - 0x30
+            guard digit >= 0, digit <= 9 else { return nil }
+            // Accumulated negatively, so that Int.min fits.
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.subtractingReportingOverflow(digit)
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+            index += 1
+        }
+        if negative { return value }
+        return value == Int.min ? nil : -value
+    }
+
+    /// Whether the bytes at `range` are `word`.
+    func bytes(_ range: Range<Int>, are word: StaticString) -> Bool {
+        guard range.count == word.utf8CodeUnitCount else { return false }
+        let pointer = word.utf8Start
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != pointer[offset] { return false }
+        return true
+    }
+
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
+    }
+
+    mutating func skipWhitespaceAndComments() {
+        while position < bytes.count {
+            let byte = bytes[position]
+            if Self.isWhitespace(byte) {
+                position += 1
+            } else if byte == UInt8(ascii: "%") {
+                while position < bytes.count, bytes[position] != 0x0A, bytes[position] != 0x0D { position += 1 }
+            } else {
+                return
+            }
+        }
+    }
+
+    private mutating func skipRegular() {
+        while position < bytes.count, !Self.isWhitespace(bytes[position]), !Self.isDelimiter(bytes[position]) { position += 1 }
+    }
+
+    /// Past a `(…)` string with nested parentheses and backslash escapes; false if it does not end.
+    private mutating func skipLiteralString() -> Bool {
+        var depth = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\\"): position += 1
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                if depth == 0 {
+                    position += 1
+                    return true
+                }
+            default: break
+            }
+            position += 1
+        }
+        return false
+    }
+
+    private mutating func skipHexString() throws(PDFLexer.Problem) {
+        position += 1
+        while position < bytes.count, bytes[position] != UInt8(ascii: ">") {
+            let byte = bytes[position]
+            guard Self.isWhitespace(byte) || Self.isHexDigit(byte) else {
+                throw Problem("a hex string holds a character that is not a hex digit")
+            }
+            position += 1
+        }
+        guard position < bytes.count else { throw Problem("a hex string does not end") }
+        position += 1
+    }
+}
