@@ -13,9 +13,11 @@ import SheetPDF
 /// incremental updates, no encryption. A file that uses one of those is refused as such.
 struct PDFFileScan {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// Told, as the scan goes through the objects in file order, that it is done with the bytes
-    /// before the offset it is given (for a mapped file, to let the system drop those pages).
-    var done: ((Int) -> Void)?
+    /// Told which bytes the scan is done with, for a mapped file to let the system drop those
+    /// pages: the objects of the page tree as each is read (they are all over the file, and the
+    /// system maps more than a page around each byte read), and, going through the objects in
+    /// file order, everything before the one it is at, every `releaseStep` bytes.
+    var release: ((Range<Int>) -> Void)?
 
     /// A subsection of the cross-reference table: object numbers `first..<first + count`, their
     /// 20-byte entries starting at byte `table`.
@@ -67,8 +69,8 @@ struct PDFFileScan {
         var scratch = [UInt8](repeating: 0, count: 1 << 16)
         var released = 0
         for entry in inUse {
-            if let done, entry.offset - released >= Self.releaseStep {
-                done(entry.offset)
+            if let release, entry.offset - released >= Self.releaseStep {
+                release(released..<entry.offset)
                 released = entry.offset
             }
             guard !read[entry.number] else { continue }
@@ -220,6 +222,7 @@ struct PDFFileScan {
     private mutating func readPageTree() throws(PDFCheckError) {
         guard let catalogEntry = lookUp(root) else { throw .structure(problem: "the trailer's /Root is not an object of the file", offset: nil) }
         let catalog = try object(root, generation: catalogEntry.generation, at: catalogEntry.offset)
+        release?(catalogEntry.offset..<catalog.end)
         read[root] = catalog.stream == nil
         guard let pagesRoot = catalog.pages else { throw .structure(problem: "the document catalog (object \(root)) has no /Pages", offset: catalogEntry.offset) }
         var pending = [pagesRoot]
@@ -231,6 +234,7 @@ struct PDFFileScan {
             }
             guard let target = lookUp(number) else { throw .structure(problem: "the page tree is broken: object \(number) is missing", offset: nil) }
             let node = try object(number, generation: target.generation, at: target.offset)
+            release?(target.offset..<node.end)
             read[number] = node.stream == nil
             guard node.isDictionary, node.stream == nil else {
                 throw .structure(problem: "the page tree is broken: object \(number) is not a dictionary", offset: target.offset)
@@ -282,6 +286,8 @@ struct PDFFileScan {
         /// Its first filter's name.
         var filter: Range<Int>?
         var stream: Range<Int>?
+        /// Where its `endobj` ends.
+        var end = 0
 
         func has(_ key: Key) -> Bool { keys & key.bit != 0 }
     }
@@ -300,7 +306,10 @@ struct PDFFileScan {
         guard let end = try lex(&lexer, who), end.kind == .keyword else {
             throw .structure(problem: "\(who) has no 'endobj'", offset: lexer.position)
         }
-        if lexer.bytes(end.range, are: "endobj") { return object }
+        if lexer.bytes(end.range, are: "endobj") {
+            object.end = end.range.upperBound
+            return object
+        }
         guard lexer.bytes(end.range, are: "stream"), object.isDictionary else {
             throw .structure(problem: "\(who) has no 'endobj'", offset: end.range.lowerBound)
         }
@@ -329,6 +338,7 @@ struct PDFFileScan {
             throw .structure(problem: "\(who) has no 'endobj'", offset: lexer.position)
         }
         object.stream = start..<(start + length)
+        object.end = endobj.range.upperBound
         return object
     }
 

@@ -36,6 +36,9 @@ public enum PDFStructureCheck {
     /// given back as it goes (`MADV_DONTNEED`), so what the check holds of a file is some
     /// megabytes however large the file is. `observe`, for tests, is called with the mapping
     /// each time the scan has given pages back, and once at the end.
+    ///
+    /// A mapped file must not change while it is checked: this is the build's own temporary
+    /// file, which nothing else writes.
     public static func check(fileAt path: String, observe: ((UnsafeRawBufferPointer) -> Void)? = nil) throws(PDFCheckError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
@@ -56,13 +59,17 @@ public enum PDFStructureCheck {
         defer { munmap(mapping, size) }
         let raw = UnsafeRawBufferPointer(start: mapping, count: size)
         var scan = PDFFileScan(raw.bindMemory(to: UInt8.self))
-        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        var given = 0
-        scan.done = { offset in
-            let end = offset / page * page
-            guard end > given else { return }
-            madvise(mapping + given, end - given, MADV_DONTNEED)
-            given = end
+        // Whole 2 MiB blocks of the address space: a byte read maps not one page but the
+        // page-cache folio around it (ext4 keeps a file just written in large folios, up to
+        // 2 MiB) or the aligned 64 KiB of fault-around; with 64 KiB blocks, measured on an
+        // 800-sheet collection (81 MB), 39 MB of it stayed resident after the page tree.
+        let block = UInt(2 << 20)
+        let start = UInt(bitPattern: mapping)
+        scan.release = { range in
+            let lower = max(start, (start + UInt(range.lowerBound)) & ~(block - 1))
+            let upper = min(start + UInt(size), (start + UInt(range.upperBound) + block - 1) & ~(block - 1))
+            guard upper > lower, let address = UnsafeMutableRawPointer(bitPattern: lower) else { return }
+            madvise(address, Int(upper - lower), MADV_DONTNEED)
             observe?(raw)
         }
         try scan.check()
