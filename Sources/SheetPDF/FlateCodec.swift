@@ -20,33 +20,18 @@ package enum FlateCodec {
     }
 
     /// `bytes` decompressed; at most `limit` bytes come out (a content stream that inflates
-    /// beyond it is refused rather than filling memory).
+    /// beyond it is refused rather than filling memory). The streaming `inflate` below, its
+    /// pieces collected.
     package static func inflate(_ bytes: ArraySlice<UInt8>, limit: Int = 256 << 20) throws(PDFSyntaxError) -> [UInt8] {
-        var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw .malformed("a compressed stream zlib cannot start on")
-        }
-        defer { inflateEnd(&stream) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: max(16_384, bytes.count * 4))
-        let status: Int32 = bytes.withUnsafeBufferPointer { source in
-            stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-            stream.avail_in = uInt(source.count)
-            var status = Z_OK
-            while status == Z_OK {
-                status = chunk.withUnsafeMutableBufferPointer { buffer in
-                    stream.next_out = buffer.baseAddress
-                    stream.avail_out = uInt(buffer.count)
-                    let result = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    out.append(contentsOf: buffer[0..<(buffer.count - Int(stream.avail_out))])
-                    return result
+        try bytes.withUnsafeBufferPointer { (source) throws(PDFSyntaxError) in
+            try chunk.withUnsafeMutableBufferPointer { (scratch) throws(PDFSyntaxError) in
+                try inflate(source, limit: limit, scratch: scratch) { (piece: UnsafeBufferPointer<UInt8>) throws(PDFSyntaxError) in
+                    out.append(contentsOf: piece)
                 }
-                if out.count > limit { return Z_MEM_ERROR }
-                if status == Z_BUF_ERROR, stream.avail_in == 0 { break }
             }
-            return status
         }
-        guard status == Z_STREAM_END else { throw .malformed("a compressed stream zlib cannot read (status \(status))") }
         return out
     }
 }

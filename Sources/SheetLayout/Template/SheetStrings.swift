@@ -9,6 +9,8 @@ public struct SheetStrings: Sendable {
     public let table: TemplateStrings.Table
     let plurals: PluralRules
     let numbers: NumberText
+    /// Whether the words' language writes right to left (for `isolated`).
+    let wordsRunRightToLeft: Bool
 
     /// `table`'s words, their plurals chosen by the rules of `pluralLanguage` (the sheet's own
     /// tag, so that `pt-PT` counts as Portugal does with the `pt` table; the table's language
@@ -17,6 +19,7 @@ public struct SheetStrings: Sendable {
         self.table = table
         self.plurals = PluralRules(language: pluralLanguage ?? table.language)
         self.numbers = numbers
+        self.wordsRunRightToLeft = LayoutContext.writesRightToLeft(table.language)
     }
 
     /// The language the words are in.
@@ -81,7 +84,7 @@ public struct SheetStrings: Sendable {
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
             let name = String(rest[rest.index(after: open)..<close])
-            out += values[name].map { isolated([RichSpan($0)]).map(\.text).joined() } ?? String(rest[open...close])
+            out += values[name].map { needsIsolating($0) ? "\u{2068}\($0)\u{2069}" : $0 } ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
@@ -94,12 +97,16 @@ public struct SheetStrings: Sendable {
     /// {name} ({period})" with a Hebrew name showed "(2025)" before the name); as it is
     /// otherwise, so that text in one direction keeps exactly its characters.
     func isolated(_ value: [RichSpan]) -> [RichSpan] {
-        guard !value.isEmpty else { return value }
-        let letters = StrongDirections(value.map(\.text).joined())
-        guard LayoutContext.writesRightToLeft(language) ? letters.leftToRight : letters.rightToLeft else { return value }
+        guard !value.isEmpty, needsIsolating(value.map(\.text).joined()) else { return value }
         var spans = value
         spans[0].text = "\u{2068}" + spans[0].text
         spans[spans.count - 1].text += "\u{2069}"
         return spans
+    }
+
+    /// Whether `value` has letters that run the other way than these words.
+    private func needsIsolating(_ value: String) -> Bool {
+        let letters = StrongDirections(value)
+        return wordsRunRightToLeft ? letters.leftToRight : letters.rightToLeft
     }
 }

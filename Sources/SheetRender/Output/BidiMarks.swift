@@ -11,10 +11,9 @@ enum BidiMarks {
         return String(scalars)
     }
 
+    /// Unicode's Bidi_Control property, which is exactly these twelve scalars (the one
+    /// `DiagnosticRenderer.escaped` escapes by).
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
+        scalar.properties.isBidiControl
     }
 }
