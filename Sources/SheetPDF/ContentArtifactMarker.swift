@@ -52,6 +52,10 @@ package enum ContentArtifactMarker {
     private static let close = Array("EMC\n".utf8)
 
     package static func mark(_ bytes: [UInt8]) throws(PDFSyntaxError) -> [UInt8] {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(PDFSyntaxError) in try mark(bytes, buffer) }
+    }
+
+    private static func mark(_ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>) throws(PDFSyntaxError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         var copied = 0
@@ -60,15 +64,14 @@ package enum ContentArtifactMarker {
             out.append(contentsOf: text)
             copied = position
         }
-        var tokenizer = PDFTokenizer(bytes: bytes, position: 0)
+        var lexer = PDFLexer(buffer)
         var depth = 0
         var inText = false
         var artifact: (open: Bool, inText: Bool) = (false, false)
         var operationStart: Int?
         var nesting = 0
         var sawMCID = false
-        while let token = try tokenizer.next() {
-            if token.kind == .comment { continue }
+        while let token = try lexer.next() {
             if operationStart == nil { operationStart = token.range.lowerBound }
             switch token.kind {
             case .arrayStart, .dictionaryStart: nesting += 1; continue
@@ -112,7 +115,7 @@ package enum ContentArtifactMarker {
                     insert(open, at: start)
                     artifact = (true, inText)
                 }
-                if operation == .inlineImage { try skipInlineImage(&tokenizer) }
+                if operation == .inlineImage { try skipInlineImage(&lexer) }
             case .other:
                 break
             }
@@ -128,16 +131,16 @@ package enum ContentArtifactMarker {
     }
 
     /// Moves past an inline image's dictionary, `ID`, its data and `EI`.
-    private static func skipInlineImage(_ tokenizer: inout PDFTokenizer) throws(PDFSyntaxError) {
-        while let token = try tokenizer.next() {
-            guard token.kind == .keyword, tokenizer.bytes[token.range].elementsEqual("ID".utf8) else { continue }
-            let bytes = tokenizer.bytes
+    private static func skipInlineImage(_ lexer: inout PDFLexer) throws(PDFSyntaxError) {
+        while let token = try lexer.next() {
+            guard token.kind == .keyword, lexer.bytes(token.range, are: "ID") else { continue }
+            let bytes = lexer.bytes
             var index = token.range.upperBound + 1
             while index + 1 < bytes.count {
                 if bytes[index] == UInt8(ascii: "E"), bytes[index + 1] == UInt8(ascii: "I"),
-                   PDFTokenizer.isWhitespace(bytes[index - 1]),
-                   index + 2 == bytes.count || PDFTokenizer.isWhitespace(bytes[index + 2]) {
-                    tokenizer.position = index + 2
+                   PDFLexer.isWhitespace(bytes[index - 1]),
+                   index + 2 == bytes.count || PDFLexer.isWhitespace(bytes[index + 2]) {
+                    lexer.position = index + 2
                     return
                 }
                 index += 1

@@ -7,7 +7,7 @@ import Foundation
 /// `/Contents` on link annotations and `/Tabs /S` on their pages; and every unmarked painting
 /// operator of the pages marked as an Artifact (`ContentArtifactMarker`).
 ///
-/// Written on the repository's own PDF reader (`PDFSourceFile`, `PDFTokenizer`) rather than
+/// Written on the repository's own PDF reader (`PDFSourceFile`, `PDFLexer`) rather than
 /// libqpdf's C API, for cost: qpdf reading and writing a three-page sheet took 4–6 ms of CPU
 /// here (`qpdf_read_memory` 0.5 ms, `qpdf_write` 3.6–5.4 ms with streams preserved, measured
 /// over 20–200 passes on the US-RSE sheet while the machine was busy), some 15 % of a
@@ -36,10 +36,10 @@ package enum PDFAccessibilityPass {
             guard index < elements.count else { throw .malformed("more structure elements than the painter opened") }
             let note = elements[index]
             index += 1
-            guard element.word("/S") == "/" + note.type else {
+            guard Self.isType(element, note.type) else {
                 throw .malformed("structure element \(index) of type \(element.word("/S") ?? "?") where the painter opened \(note.type)")
             }
-            var changes: [(key: String, value: String?)] = []
+            var changes: [(key: StaticString, value: String?)] = []
             if let alt = note.alt { changes.append(("/Alt", PDFTextString.encode(alt))) }
             if let language = note.language { changes.append(("/Lang", PDFTextString.encode(language))) }
             if let scope = note.scope { changes.append(("/A", "<< /O /Table /Scope /\(scope.rawValue) >>")) }
@@ -61,7 +61,7 @@ package enum PDFAccessibilityPass {
             }
             for annotation in annotations {
                 let annot = try PDFDictionary(source.object(annotation), in: bytes)
-                guard annot.word("/Subtype") == "/Link" else { continue }
+                guard annot.value("/Subtype", is: "/Link") else { continue }
                 let description = annotationDescriptions[annotation] ?? uri(of: annot) ?? "Link"
                 file.replace(annotation, with: annot.written(setting: [("/Contents", PDFTextString.encode(description))]))
             }
@@ -72,10 +72,12 @@ package enum PDFAccessibilityPass {
             guard let data = stream.stream else { throw .malformed("page contents that are not a stream") }
             let streamDictionary = try PDFDictionary(stream, in: bytes)
             let plain: [UInt8]
-            switch streamDictionary.word("/Filter") {
-            case nil: plain = Array(bytes[data])
-            case "/FlateDecode"? where streamDictionary.value("/DecodeParms") == nil: plain = try FlateCodec.inflate(bytes[data])
-            default: throw .unsupported("a page content filter other than FlateDecode")
+            if streamDictionary.value("/Filter") == nil {
+                plain = Array(bytes[data])
+            } else if streamDictionary.value("/Filter", is: "/FlateDecode"), streamDictionary.value("/DecodeParms") == nil {
+                plain = try FlateCodec.inflate(bytes[data])
+            } else {
+                throw .unsupported("a page content filter other than FlateDecode")
             }
             let marked = try FlateCodec.deflate(try ContentArtifactMarker.mark(plain))
             file.replace(contents, with: Array("<< /Length \(marked.count) /Filter /FlateDecode >>".utf8), stream: marked)
@@ -107,15 +109,15 @@ package enum PDFAccessibilityPass {
         let end = node.tokens[value.upperBound - 1].kind == .arrayEnd ? value.upperBound - 1 : value.upperBound
         while index < end {
             let next = PDFDictionary.valueEnd(node.tokens, node.bytes, from: index)
-            if next - index == 3, let number = Int(node.text(index)) {
+            if next - index == 3, let number = node.integer(index) {
                 elements.append(number)
             } else if node.tokens[index].kind == .dictionaryStart {
                 // An /MCR or /OBJR dictionary, written inline by cairo.
                 let inner = index..<next
-                if let type = inner.first(where: { node.tokens[$0].kind == .name && node.text($0) == "/Type" }),
-                   type + 1 < next, node.text(type + 1) == "/OBJR",
-                   let obj = inner.first(where: { node.tokens[$0].kind == .name && node.text($0) == "/Obj" }),
-                   obj + 3 < next, let number = Int(node.text(obj + 1)) {
+                if let type = inner.first(where: { node.tokens[$0].kind == .name && node.isWord($0, "/Type") }),
+                   type + 1 < next, node.isWord(type + 1, "/OBJR"),
+                   let obj = inner.first(where: { node.tokens[$0].kind == .name && node.isWord($0, "/Obj") }),
+                   obj + 3 < next, let number = node.integer(obj + 1) {
                     annotations.append(number)
                 }
             }
@@ -125,20 +127,26 @@ package enum PDFAccessibilityPass {
         var kept: [(number: Int, dictionary: PDFDictionary)] = []
         for number in elements {
             let object = try PDFDictionary(source.object(number), in: source.bytes)
-            switch object.word("/Type") {
-            case "/OBJR"?: if let target = object.reference("/Obj") { annotations.append(target) }
-            case "/MCR"?: continue
-            default: kept.append((number, object))
+            if object.value("/Type", is: "/OBJR") {
+                if let target = object.reference("/Obj") { annotations.append(target) }
+            } else if !object.value("/Type", is: "/MCR") {
+                kept.append((number, object))
             }
         }
         return (kept, annotations)
     }
 
+    /// Whether the element's `/S` is `/` and `type`.
+    private static func isType(_ element: PDFDictionary, _ type: String) -> Bool {
+        guard let value = element.value("/S"), value.count == 1, element.tokens[value.lowerBound].kind == .name else { return false }
+        return element.bytes[element.tokens[value.lowerBound].range].dropFirst().elementsEqual(type.utf8)
+    }
+
     /// A link annotation's URI, for a `/Contents` when the painter gave no description.
     private static func uri(of annotation: PDFDictionary) -> String? {
         guard let action = annotation.value("/A") else { return nil }
-                guard let key = action.first(where: { annotation.tokens[$0].kind == .name && annotation.text($0) == "/URI" }),
-              key + 1 < action.upperBound, annotation.tokens[key + 1].kind == .literalString
+        guard let key = action.first(where: { annotation.tokens[$0].kind == .name && annotation.isWord($0, "/URI") }),
+              key + 1 < action.upperBound, annotation.tokens[key + 1].kind == .string
         else { return nil }
         let literal = annotation.text(key + 1)
         return String(literal.dropFirst().dropLast()).replacingOccurrences(of: "\\", with: "")

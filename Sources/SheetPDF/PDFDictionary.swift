@@ -1,11 +1,12 @@
 /// The top-level entries of a dictionary object read by `PDFSourceFile`, and the dictionary
 /// written again with some of them set: the one edit the accessibility pass and the
-/// collection writer make to cairo's objects.
+/// collection writer make to cairo's objects. Keys and words are compared as bytes
+/// (`PDFSourceFile.isWord`), never made into strings.
 package struct PDFDictionary {
     package let bytes: [UInt8]
     package let tokens: [PDFToken]
-    /// Each key (with its slash) and the tokens of its value.
-    package private(set) var entries: [(key: String, value: Range<Int>)] = []
+    /// Each key's token and the tokens of its value.
+    package private(set) var entries: [(key: Int, value: Range<Int>)] = []
 
     package init(_ object: PDFSourceFile.Object, in bytes: [UInt8]) throws(PDFSyntaxError) {
         self.bytes = bytes
@@ -15,11 +16,9 @@ package struct PDFDictionary {
         }
         var index = 1
         while index < tokens.count - 1 {
-            if tokens[index].kind == .comment { index += 1; continue }
             guard tokens[index].kind == .name else { throw .malformed("a dictionary key that is not a name") }
-            let key = text(index)
             let end = Self.valueEnd(tokens, bytes, from: index + 1)
-            entries.append((key, (index + 1)..<end))
+            entries.append((index, (index + 1)..<end))
             index = end
         }
     }
@@ -43,8 +42,7 @@ package struct PDFDictionary {
                 index += 1
             }
             return tokens.count
-        case .number where start + 2 < tokens.count && tokens[start + 1].kind == .number && tokens[start + 2].kind == .keyword
-            && bytes[tokens[start + 2].range].elementsEqual("R".utf8):
+        case .integer where PDFSourceFile.isReference(tokens, at: start, in: bytes):
             return start + 3
         default:
             return start + 1
@@ -53,19 +51,33 @@ package struct PDFDictionary {
 
     package func text(_ index: Int) -> String { PDFSourceFile.text(bytes, tokens[index].range) }
 
+    /// Whether token `index` is `word`.
+    package func isWord(_ index: Int, _ word: StaticString) -> Bool { PDFSourceFile.isWord(bytes, tokens[index].range, word) }
+
+    /// The integer token `index` is, nil when it is not one.
+    package func integer(_ index: Int) -> Int? {
+        tokens[index].kind == .integer ? PDFSourceFile.integer(bytes, tokens[index].range) : nil
+    }
+
     /// The tokens of `key`'s value.
-    package func value(_ key: String) -> Range<Int>? { entries.first { $0.key == key }?.value }
+    package func value(_ key: StaticString) -> Range<Int>? { entries.first { isWord($0.key, key) }?.value }
 
     /// The text of `key`'s value when it is one token (a name, a number).
-    package func word(_ key: String) -> String? {
+    package func word(_ key: StaticString) -> String? {
         guard let value = value(key), value.count == 1 else { return nil }
         return text(value.lowerBound)
     }
 
+    /// Whether `key`'s value is the one token `word`.
+    package func value(_ key: StaticString, is word: StaticString) -> Bool {
+        guard let value = value(key), value.count == 1 else { return false }
+        return isWord(value.lowerBound, word)
+    }
+
     /// The object `key`'s value refers to.
-    package func reference(_ key: String) -> Int? {
+    package func reference(_ key: StaticString) -> Int? {
         guard let value = value(key), value.count == 3 else { return nil }
-        return Int(text(value.lowerBound))
+        return integer(value.lowerBound)
     }
 
     /// The object numbers referred to (`N G R`) among the tokens in `range`, in order.
@@ -73,7 +85,7 @@ package struct PDFDictionary {
         var out: [Int] = []
         var index = range.lowerBound
         while index + 2 < range.upperBound {
-            if tokens[index].kind == .number, tokens[index + 2].kind == .keyword, text(index + 2) == "R", let number = Int(text(index)) {
+            if PDFSourceFile.isReference(tokens, at: index, in: bytes), let number = integer(index) {
                 out.append(number)
                 index += 3
             } else {
@@ -91,18 +103,18 @@ package struct PDFDictionary {
 
     /// The dictionary with `changes` set (a value of nil removes the key), other entries as
     /// they were, new keys at the end.
-    package func written(setting changes: [(key: String, value: String?)]) -> [UInt8] {
+    package func written(setting changes: [(key: StaticString, value: String?)]) -> [UInt8] {
         var out = Array("<<".utf8)
-        for entry in entries where !changes.contains(where: { $0.key == entry.key }) {
+        for entry in entries where !changes.contains(where: { isWord(entry.key, $0.key) }) {
             out.append(0x20)
-            out.append(contentsOf: entry.key.utf8)
+            out.append(contentsOf: bytes[tokens[entry.key].range])
             out.append(0x20)
             out.append(contentsOf: raw(entry.value))
         }
         for change in changes {
             guard let value = change.value else { continue }
             out.append(0x20)
-            out.append(contentsOf: change.key.utf8)
+            change.key.withUTF8Buffer { out.append(contentsOf: $0) }
             out.append(0x20)
             out.append(contentsOf: value.utf8)
         }

@@ -25,87 +25,97 @@ package struct PDFSourceFile {
 
     package init(bytes: [UInt8]) throws(PDFSyntaxError) {
         self.bytes = bytes
-        guard let startxref = Self.lastRange(of: Array("startxref".utf8), in: bytes) else { throw .malformed("no 'startxref'") }
-        var tokenizer = PDFTokenizer(bytes: bytes, position: startxref.upperBound)
-        guard let offsetToken = try tokenizer.next(), offsetToken.kind == .number,
-              let xref = Int(Self.text(bytes, offsetToken.range)), xref >= 0, xref < bytes.count
+        let table = try bytes.withUnsafeBufferPointer { (buffer) throws(PDFSyntaxError) in try Self.crossReferences(buffer) }
+        self.offsets = table.offsets
+        self.root = table.root
+        self.info = table.info
+        self.crossReferenceOffset = table.xref
+    }
+
+    /// The cross-reference table's offsets, the trailer's `/Root` and `/Info`, and where the
+    /// table starts.
+    private static func crossReferences(
+        _ bytes: UnsafeBufferPointer<UInt8>
+    ) throws(PDFSyntaxError) -> (offsets: [Int: Int], root: Int, info: Int?, xref: Int) {
+        guard let startxref = Self.lastRange(of: "startxref", in: bytes) else { throw .malformed("no 'startxref'") }
+        var lexer = PDFLexer(bytes, position: startxref.upperBound)
+        guard let offsetToken = try lexer.next(), offsetToken.kind == .integer,
+              let xref = lexer.integer(offsetToken.range), xref >= 0, xref < bytes.count
         else { throw .malformed("no cross-reference offset") }
-        tokenizer = PDFTokenizer(bytes: bytes, position: xref)
-        guard let keyword = try tokenizer.next(), Self.text(bytes, keyword.range) == "xref" else {
+        lexer = PDFLexer(bytes, position: xref)
+        guard let keyword = try lexer.next(), lexer.bytes(keyword.range, are: "xref") else {
             throw .unsupported("a cross-reference stream")
         }
         var offsets: [Int: Int] = [:]
         var rootNumber: Int?
         var infoNumber: Int?
-        while let token = try tokenizer.next() {
-            let word = Self.text(bytes, token.range)
-            if word == "trailer" {
+        while let token = try lexer.next() {
+            if token.kind == .keyword, lexer.bytes(token.range, are: "trailer") {
                 var depth = 0
                 var trailer: [PDFToken] = []
-                while let item = try tokenizer.next() {
+                while let item = try lexer.next() {
                     trailer.append(item)
                     if item.kind == .dictionaryStart { depth += 1 }
                     if item.kind == .dictionaryEnd { depth -= 1; if depth == 0 { break } }
                 }
                 for (index, item) in trailer.enumerated() where item.kind == .name {
-                    let key = Self.text(bytes, item.range)
-                    if key == "/Prev" { throw .unsupported("incremental updates") }
-                    if key == "/Root", index + 1 < trailer.count { rootNumber = Int(Self.text(bytes, trailer[index + 1].range)) }
-                    if key == "/Info", index + 1 < trailer.count { infoNumber = Int(Self.text(bytes, trailer[index + 1].range)) }
+                    if lexer.bytes(item.range, are: "/Prev") { throw .unsupported("incremental updates") }
+                    if lexer.bytes(item.range, are: "/Root"), index + 1 < trailer.count { rootNumber = lexer.integer(trailer[index + 1].range) }
+                    if lexer.bytes(item.range, are: "/Info"), index + 1 < trailer.count { infoNumber = lexer.integer(trailer[index + 1].range) }
                 }
                 break
             }
-            guard token.kind == .number, let first = Int(word), let countToken = try tokenizer.next(),
-                  let count = Int(Self.text(bytes, countToken.range)), count >= 0, count < 10_000_000
+            guard token.kind == .integer, let first = lexer.integer(token.range), let countToken = try lexer.next(),
+                  let count = lexer.integer(countToken.range), count >= 0, count < 10_000_000
             else { throw .malformed("a damaged cross-reference table") }
             for number in first..<(first + count) {
-                guard let offset = try tokenizer.next(), let _ = try tokenizer.next(), let use = try tokenizer.next() else {
+                guard let offset = try lexer.next(), let _ = try lexer.next(), let use = try lexer.next() else {
                     throw .malformed("a short cross-reference table")
                 }
-                if Self.text(bytes, use.range) == "n", let value = Int(Self.text(bytes, offset.range)) { offsets[number] = value }
+                if lexer.bytes(use.range, are: "n"), let value = lexer.integer(offset.range) { offsets[number] = value }
             }
         }
         guard let rootNumber else { throw .malformed("no document catalog") }
-        self.offsets = offsets
-        self.root = rootNumber
-        self.info = infoNumber
-        self.crossReferenceOffset = xref
+        return (offsets, rootNumber, infoNumber, xref)
     }
 
     /// The object numbered `number`.
     package func object(_ number: Int) throws(PDFSyntaxError) -> Object {
         guard let offset = offsets[number], offset < bytes.count else { throw .malformed("no object \(number)") }
-        var tokenizer = PDFTokenizer(bytes: bytes, position: offset)
-        guard let numberToken = try tokenizer.next(), Int(Self.text(bytes, numberToken.range)) == number,
-              let _ = try tokenizer.next(), let obj = try tokenizer.next(), Self.text(bytes, obj.range) == "obj"
-        else { throw .malformed("object \(number) not where the table says") }
-        var tokens: [PDFToken] = []
-        while let token = try tokenizer.next() {
-            if token.kind == .keyword {
-                let word = Self.text(bytes, token.range)
-                if word == "endobj" { return Object(tokens: tokens, stream: nil) }
-                if word == "stream" {
-                    var start = token.range.upperBound
-                    if start < bytes.count, bytes[start] == 0x0D { start += 1 }
-                    if start < bytes.count, bytes[start] == 0x0A { start += 1 }
-                    let length = try streamLength(tokens)
-                    guard start + length <= bytes.count else { throw .malformed("a stream running past the end of the file") }
-                    return Object(tokens: tokens, stream: start..<(start + length))
+        let object = try bytes.withUnsafeBufferPointer { (buffer) throws(PDFSyntaxError) -> Object in
+            var lexer = PDFLexer(buffer, position: offset)
+            guard let numberToken = try lexer.next(), lexer.integer(numberToken.range) == number,
+                  let _ = try lexer.next(), let obj = try lexer.next(), lexer.bytes(obj.range, are: "obj")
+            else { throw .malformed("object \(number) not where the table says") }
+            var tokens: [PDFToken] = []
+            while let token = try lexer.next() {
+                if token.kind == .keyword {
+                    if lexer.bytes(token.range, are: "endobj") { return Object(tokens: tokens, stream: nil) }
+                    if lexer.bytes(token.range, are: "stream") {
+                        var start = token.range.upperBound
+                        if start < buffer.count, buffer[start] == 0x0D { start += 1 }
+                        if start < buffer.count, buffer[start] == 0x0A { start += 1 }
+                        return Object(tokens: tokens, stream: start..<start)
+                    }
                 }
+                tokens.append(token)
             }
-            tokens.append(token)
+            throw .malformed("object \(number) without 'endobj'")
         }
-        throw .malformed("object \(number) without 'endobj'")
+        guard let stream = object.stream else { return object }
+        let length = try streamLength(object.tokens)
+        guard stream.lowerBound + length <= bytes.count else { throw .malformed("a stream running past the end of the file") }
+        return Object(tokens: object.tokens, stream: stream.lowerBound..<(stream.lowerBound + length))
     }
 
     /// The stream's `/Length`, written directly or as a reference to an integer object.
     private func streamLength(_ tokens: [PDFToken]) throws(PDFSyntaxError) -> Int {
         guard let key = keyIndex("/Length", in: tokens),
-              key + 1 < tokens.count, let value = Int(Self.text(bytes, tokens[key + 1].range))
+              key + 1 < tokens.count, let value = integer(tokens[key + 1].range)
         else { throw .malformed("a stream without a length") }
-        if key + 3 < tokens.count, Self.text(bytes, tokens[key + 3].range) == "R" {
+        if isReference(tokens, at: key + 1) {
             let lengthObject = try object(value)
-            guard let first = lengthObject.tokens.first, let length = Int(Self.text(bytes, first.range)) else {
+            guard let first = lengthObject.tokens.first, let length = integer(first.range) else {
                 throw .malformed("a stream length that is not a number")
             }
             return length
@@ -126,8 +136,7 @@ package struct PDFSourceFile {
     private func collectPages(_ number: Int, into pages: inout [Int], visited: inout Set<Int>) throws(PDFSyntaxError) {
         guard visited.insert(number).inserted else { throw .malformed("a loop in the page tree") }
         let node = try object(number)
-        let type = value(after: "/Type", in: node.tokens)
-        if type == "/Page" {
+        if let type = keyIndex("/Type", in: node.tokens), type + 1 < node.tokens.count, isWord(node.tokens[type + 1].range, "/Page") {
             pages.append(number)
             return
         }
@@ -136,7 +145,7 @@ package struct PDFSourceFile {
         }
         var index = kidsKey + 2
         while index + 2 < node.tokens.count, node.tokens[index].kind != .arrayEnd {
-            if let kid = Int(Self.text(bytes, node.tokens[index].range)), Self.text(bytes, node.tokens[index + 2].range) == "R" {
+            if isReference(node.tokens, at: index), let kid = integer(node.tokens[index].range) {
                 try collectPages(kid, into: &pages, visited: &visited)
                 index += 3
             } else {
@@ -145,58 +154,25 @@ package struct PDFSourceFile {
         }
     }
 
-    /// The text of the token after the key `key` of the object's own dictionary.
-    package func value(after key: String, in tokens: [PDFToken]) -> String? {
-        guard let index = keyIndex(key, in: tokens), index + 1 < tokens.count else { return nil }
-        return Self.text(bytes, tokens[index + 1].range)
-    }
-
     /// The object number of the reference after the key `key` of the object's own dictionary.
-    package func reference(after key: String, in tokens: [PDFToken]) -> Int? {
-        guard let index = keyIndex(key, in: tokens), index + 3 < tokens.count, Self.text(bytes, tokens[index + 3].range) == "R"
-        else { return nil }
-        return Int(Self.text(bytes, tokens[index + 1].range))
+    package func reference(after key: StaticString, in tokens: [PDFToken]) -> Int? {
+        guard let index = keyIndex(key, in: tokens), isReference(tokens, at: index + 1) else { return nil }
+        return integer(tokens[index + 1].range)
     }
 
     /// Where the key `key` of the outermost dictionary is, skipping the values (nested
     /// dictionaries among them), so that neither a nested dictionary's key nor a name given as
     /// a value is taken for it: cairo writes `/Type` first, qpdf sorts keys (`/Group << … /Type
     /// /Group >>` comes before a page's own `/Type /Page`).
-    package func keyIndex(_ key: String, in tokens: [PDFToken]) -> Int? {
+    package func keyIndex(_ key: StaticString, in tokens: [PDFToken]) -> Int? {
         guard let start = tokens.firstIndex(where: { $0.kind == .dictionaryStart }) else { return nil }
         var index = start + 1
         while index < tokens.count, tokens[index].kind != .dictionaryEnd {
             guard tokens[index].kind == .name else { index += 1; continue }
-            if Self.text(bytes, tokens[index].range) == key { return index }
-            index = valueEnd(from: index + 1, in: tokens)
+            if isWord(tokens[index].range, key) { return index }
+            index = PDFDictionary.valueEnd(tokens, bytes, from: index + 1)
         }
         return nil
-    }
-
-    /// The index just past the value starting at `index`: a reference's three tokens, a nested
-    /// dictionary or array, or one token.
-    private func valueEnd(from index: Int, in tokens: [PDFToken]) -> Int {
-        guard index < tokens.count else { return index }
-        switch tokens[index].kind {
-        case .dictionaryStart, .arrayStart:
-            var depth = 0
-            var position = index
-            while position < tokens.count {
-                switch tokens[position].kind {
-                case .dictionaryStart, .arrayStart: depth += 1
-                case .dictionaryEnd, .arrayEnd: depth -= 1
-                default: break
-                }
-                position += 1
-                if depth == 0 { return position }
-            }
-            return position
-        case .number where index + 2 < tokens.count && tokens[index + 1].kind == .number
-            && tokens[index + 2].kind == .keyword && Self.text(bytes, tokens[index + 2].range) == "R":
-            return index + 3
-        default:
-            return index + 1
-        }
     }
 
     /// Object numbers referred to by `tokens` (`N G R`), except the value of `/Parent`.
@@ -204,9 +180,8 @@ package struct PDFSourceFile {
         var out: [Int] = []
         var index = 0
         while index + 2 < tokens.count {
-            if tokens[index].kind == .number, tokens[index + 1].kind == .number, tokens[index + 2].kind == .keyword,
-               Self.text(bytes, tokens[index + 2].range) == "R", let number = Int(Self.text(bytes, tokens[index].range)) {
-                let isParent = index > 0 && tokens[index - 1].kind == .name && Self.text(bytes, tokens[index - 1].range) == "/Parent"
+            if isReference(tokens, at: index), let number = integer(tokens[index].range) {
+                let isParent = index > 0 && tokens[index - 1].kind == .name && isWord(tokens[index - 1].range, "/Parent")
                 if !isParent { out.append(number) }
                 index += 3
             } else {
@@ -216,16 +191,45 @@ package struct PDFSourceFile {
         return out
     }
 
+    /// Whether `tokens[index...]` is a reference, `N G R`.
+    package func isReference(_ tokens: [PDFToken], at index: Int) -> Bool {
+        Self.isReference(tokens, at: index, in: bytes)
+    }
+
+    package static func isReference(_ tokens: [PDFToken], at index: Int, in bytes: [UInt8]) -> Bool {
+        index >= 0 && index + 2 < tokens.count && tokens[index].kind == .integer && tokens[index + 1].kind == .integer
+            && tokens[index + 2].kind == .keyword && isWord(bytes, tokens[index + 2].range, "R")
+    }
+
+    /// The integer the bytes at `range` are, nil when they are not one.
+    package func integer(_ range: Range<Int>) -> Int? { Self.integer(bytes, range) }
+
+    package static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        bytes.withUnsafeBufferPointer { PDFLexer($0).integer(range) }
+    }
+
+    /// Whether the bytes at `range` are `word`: the readers compare bytes, since making a
+    /// `String` of each name and keyword cost the collection writer more than the rest of its
+    /// reading (callgrind; docs/performance.md).
+    package func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool { Self.isWord(bytes, range, word) }
+
+    package static func isWord(_ bytes: [UInt8], _ range: Range<Int>, _ word: StaticString) -> Bool {
+        bytes.withUnsafeBufferPointer { PDFLexer($0).bytes(range, are: word) }
+    }
+
     package static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 
-    package static func lastRange(of needle: [UInt8], in bytes: [UInt8]) -> Range<Int>? {
-        guard bytes.count >= needle.count else { return nil }
-        var start = bytes.count - needle.count
-        let lowest = max(0, bytes.count - 4096 - needle.count)
+    /// Where `needle` last occurs in the last 4 KiB of `bytes`.
+    static func lastRange(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        let length = needle.utf8CodeUnitCount
+        guard bytes.count >= length else { return nil }
+        let lexer = PDFLexer(bytes)
+        var start = bytes.count - length
+        let lowest = max(0, bytes.count - 4096 - length)
         while start >= lowest {
-            if bytes[start] == needle[0], Array(bytes[start..<(start + needle.count)]) == needle { return start..<(start + needle.count) }
+            if lexer.bytes(start..<(start + length), are: needle) { return start..<(start + length) }
             start -= 1
         }
         return nil

@@ -74,7 +74,7 @@ struct OverviewTests {
                 }
             }
         }
-        func string(_ dictionary: PDFDictionary, _ key: String) -> String? {
+        func string(_ dictionary: PDFDictionary, _ key: StaticString) -> String? {
             guard let value = dictionary.value(key), value.count == 1 else { return nil }
             let text = dictionary.text(value.lowerBound)
             if text.hasPrefix("(") { return String(text.dropFirst().dropLast()) }
@@ -97,7 +97,7 @@ struct OverviewTests {
                 guard annotation.word("/Subtype") == "/Link" else { continue }
                 var uri: String?
                 if let action = annotation.value("/A"),
-                   let key = action.first(where: { annotation.text($0) == "/URI" && annotation.tokens[$0 + 1].kind == .literalString }) {
+                   let key = action.first(where: { annotation.text($0) == "/URI" && annotation.tokens[$0 + 1].kind == .string }) {
                     uri = String(annotation.text(key + 1).dropFirst().dropLast())
                 }
                 let destination = annotation.value("/Dest").flatMap { annotation.references(in: $0).first }.flatMap { pages.firstIndex(of: $0) }

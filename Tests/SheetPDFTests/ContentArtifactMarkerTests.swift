@@ -54,7 +54,22 @@ struct ContentArtifactMarkerTests {
     }
 
     @Test func brokenContentIsAnError() {
-        #expect(throws: PDFSyntaxError.malformed("an unterminated string")) { try marked("BT (abc Tj ET") }
+        #expect(throws: PDFSyntaxError.unreadable("a string does not end")) { try marked("BT (abc Tj ET") }
         #expect(throws: PDFSyntaxError.malformed("an inline image without 'EI'")) { try marked("BI /W 1 ID xyz") }
+    }
+
+    /// Cairo 1.16 writes an SVG's `stroke-width="1e20"` as an integer outside 64 bits. The
+    /// pass reads past it (the lexer is not told to check integers' range), so that the
+    /// structure check, which is, refuses the sheet with its own message.
+    @Test func anIntegerOutside64BitsIsReadHereAndRefusedByTheCheckingLexer() throws {
+        #expect(try marked("52000001042125627392 w 0 0 m 1 1 l S") == "52000001042125627392 w /Artifact BMC\n0 0 m 1 1 l S\nEMC\n")
+        let content = Array("52000001042125627392 w".utf8)
+        try content.withUnsafeBufferPointer { (buffer) throws in
+            var lenient = PDFLexer(buffer)
+            let token = try lenient.next()
+            #expect(token?.kind == .integer)
+            var checking = PDFLexer(buffer, checksIntegerRange: true)
+            #expect(throws: PDFSyntaxError.unreadable("the integer 52000001042125627392 does not fit in 64 bits")) { try checking.next() }
+        }
     }
 }

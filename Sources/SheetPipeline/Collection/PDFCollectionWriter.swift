@@ -96,7 +96,7 @@ final class PDFCollectionWriter {
             let dictionary = try PDFDictionary(object, in: source.bytes)
             guard let action = dictionary.value("/A") else { continue }
             var kept: [PDFToken] = [object.tokens[0]]
-            for entry in dictionary.entries where entry.key != "/A" && entry.key != "/Contents" {
+            for entry in dictionary.entries where !dictionary.isWord(entry.key, "/A") && !dictionary.isWord(entry.key, "/Contents") {
                 kept += object.tokens[(entry.value.lowerBound - 1)..<entry.value.upperBound]
             }
             held[number] = (target, rewrite(kept, of: source, mapping: mapping, keyBase: keyBase),
@@ -141,9 +141,9 @@ final class PDFCollectionWriter {
     /// object is one.
     private static func sheetFileTarget(_ tokens: [PDFToken], in bytes: [UInt8]) -> String? {
         guard tokens.first?.kind == .dictionaryStart else { return nil }
-        for index in tokens.indices.dropLast() where tokens[index].kind == .name && PDFSourceFile.text(bytes, tokens[index].range) == "/URI" {
+        for index in tokens.indices.dropLast() where tokens[index].kind == .name && PDFSourceFile.isWord(bytes, tokens[index].range, "/URI") {
             let value = tokens[index + 1]
-            guard value.kind == .literalString else { continue }
+            guard value.kind == .string else { continue }
             let target = PDFSourceFile.text(bytes, (value.range.lowerBound + 1)..<(value.range.upperBound - 1))
             if URLCheck.isSheetFileLink(target) { return target }
         }
@@ -167,43 +167,60 @@ final class PDFCollectionWriter {
     /// The object's value with every reference renumbered; a page's `/Parent` points at the
     /// collection's page tree. Parent-tree keys (`/StructParents`, `/StructParent`) are moved
     /// up by `keyBase`, or left out when it is nil (a sheet without a structure tree).
+    ///
+    /// Tokens are told apart and numbers read and written as bytes: this runs on each of a
+    /// sheet's several hundred objects, and the `String`s made for each name, `R` and number
+    /// were most of the collection's cost (callgrind; docs/performance.md).
     private func rewrite(_ tokens: [PDFToken], of source: PDFSourceFile, mapping: [Int: Int], keyBase: Int?) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(tokens.count * 6)
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if token.kind == .name, index + 1 < tokens.count, tokens[index + 1].kind == .number {
-                let key = PDFSourceFile.text(source.bytes, token.range)
-                if key == "/StructParents" || key == "/StructParent" {
-                    if let keyBase, let value = Int(PDFSourceFile.text(source.bytes, tokens[index + 1].range)) {
-                        out += Array("\(key) \(keyBase + value) ".utf8)
-                    }
-                    index += 2
-                    continue
+            if token.kind == .name, index + 1 < tokens.count, tokens[index + 1].kind == .integer,
+               source.isWord(token.range, "/StructParents") || source.isWord(token.range, "/StructParent") {
+                if let keyBase, let value = source.integer(tokens[index + 1].range) {
+                    out += source.bytes[token.range]
+                    out.append(0x20)
+                    Self.append(keyBase + value, to: &out)
+                    out.append(0x20)
                 }
-            }
-            if index + 2 < tokens.count, token.kind == .number, tokens[index + 1].kind == .number,
-               tokens[index + 2].kind == .keyword, PDFSourceFile.text(source.bytes, tokens[index + 2].range) == "R",
-               let number = Int(PDFSourceFile.text(source.bytes, token.range)) {
-                let isParent = index > 0 && tokens[index - 1].kind == .name && PDFSourceFile.text(source.bytes, tokens[index - 1].range) == "/Parent"
-                // A reference to an object that is not copied (the old page tree, structure
-                // elements) becomes null.
-                let target = isParent ? Self.pageTree : mapping[number]
-                out += Array((target.map { "\($0) 0 R" } ?? "null").utf8)
-                out.append(0x20)
-                index += 3
+                index += 2
                 continue
             }
-            if token.kind == .comment {
-                index += 1
+            if source.isReference(tokens, at: index), let number = source.integer(token.range) {
+                let isParent = index > 0 && tokens[index - 1].kind == .name && source.isWord(tokens[index - 1].range, "/Parent")
+                // A reference to an object that is not copied (the old page tree, structure
+                // elements) becomes null.
+                if let target = isParent ? Self.pageTree : mapping[number] {
+                    Self.append(target, to: &out)
+                    out += Self.referenceTail
+                } else {
+                    out += Self.null
+                }
+                index += 3
                 continue
             }
             out += source.bytes[token.range]
             // A separator after every token keeps names, numbers and keywords apart.
-            out.append(token.kind == .comment ? 0x0A : 0x20)
+            out.append(0x20)
             index += 1
         }
         return out
+    }
+
+    private static let referenceTail = Array(" 0 R ".utf8)
+    private static let null = Array("null ".utf8)
+
+    /// Appends the decimal digits of `number` (not negative: an object number or a key).
+    private static func append(_ number: Int, to out: inout [UInt8]) {
+        let start = out.count
+        var rest = number.magnitude
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
     }
 
     /// Writes the page tree, outline, information dictionary, catalog and cross-reference

@@ -27,8 +27,8 @@ struct SheetStructure {
         var entries: [(key: Int, object: Int)] = []
         var index = nums.lowerBound + 1
         while index + 3 < nums.upperBound {
-            guard let key = Int(parentTree.text(index)), let object = Int(parentTree.text(index + 1)),
-                  parentTree.text(index + 3) == "R"
+            guard let key = parentTree.integer(index), PDFSourceFile.isReference(parentTree.tokens, at: index + 1, in: parentTree.bytes),
+                  let object = parentTree.integer(index + 1)
             else { throw .unsupported("a parent tree entry that is not a reference") }
             entries.append((key, object))
             index += 4

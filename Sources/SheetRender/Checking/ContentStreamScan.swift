@@ -1,5 +1,7 @@
+import SheetPDF
+
 /// The part of `qpdf --check` that reads each page's content stream token by token, as
-/// `QPDFPageObjectHelper::parseContents` does, on the check's lexer (`PDFLexer`), which
+/// `QPDFPageObjectHelper::parseContents` does, on `PDFLexer`, told to check integers' range, which
 /// refuses what qpdf's parser refuses in a token (an integer outside 64 bits, a string that
 /// does not end, …). This adds what only the sequence shows: unbalanced `]` or `>>`, an
 /// array or dictionary that does not end, and an inline image without its `EI`.
@@ -8,12 +10,12 @@ struct ContentStreamScan {
     private var lexer: PDFLexer
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        lexer = PDFLexer(bytes)
+        lexer = PDFLexer(bytes, checksIntegerRange: true)
     }
 
     /// The first problem, described as qpdf would put it, or nil.
     mutating func problem() -> String? {
-        var nesting: [PDFLexer.Token.Kind] = []
+        var nesting: [PDFToken.Kind] = []
         do {
             while let token = try lexer.next() {
                 switch token.kind {
@@ -31,7 +33,7 @@ struct ContentStreamScan {
                 }
             }
         } catch {
-            return error.message
+            return error.reason
         }
         return nesting.isEmpty ? nil : "an array or dictionary does not end"
     }

@@ -104,14 +104,14 @@ struct PDFFileScan {
 
     private mutating func readCrossReferences() throws(PDFCheckError) {
         guard !bytes.isEmpty else { throw .structure(problem: "the file is empty", offset: nil) }
-        let lexer = PDFLexer(bytes)
+        let lexer = PDFLexer(bytes, checksIntegerRange: true)
         guard bytes.count >= 5, lexer.bytes(0..<5, are: "%PDF-") else {
             throw .structure(problem: "the file does not start with '%PDF-'", offset: 0)
         }
         guard let startxref = lastStartxref() else {
             throw .structure(problem: "the file has no 'startxref' in its last \(Self.tailLength) bytes: it is cut short, or not a PDF", offset: nil)
         }
-        var tail = PDFLexer(bytes, position: startxref + 9)
+        var tail = PDFLexer(bytes, position: startxref + 9, checksIntegerRange: true)
         guard let offsetToken = try lex(&tail, .end), offsetToken.kind == .integer,
               let xref = tail.integer(offsetToken.range)
         else { throw .structure(problem: "'startxref' is not followed by an offset", offset: startxref) }
@@ -123,9 +123,9 @@ struct PDFFileScan {
         guard xref >= 0, xref < startxref else {
             throw .structure(problem: "'startxref' gives \(xref), which is not the offset of a cross-reference table", offset: startxref)
         }
-        var table = PDFLexer(bytes, position: xref)
+        var table = PDFLexer(bytes, position: xref, checksIntegerRange: true)
         guard let keyword = try lex(&table, .table), keyword.kind == .keyword, table.bytes(keyword.range, are: "xref") else {
-            var ahead = PDFLexer(bytes, position: xref)
+            var ahead = PDFLexer(bytes, position: xref, checksIntegerRange: true)
             if let number = try? ahead.next(), number.kind == .integer, let generation = try? ahead.next(), generation.kind == .integer,
                let obj = try? ahead.next(), ahead.bytes(obj.range, are: "obj") {
                 throw .structure(problem: "the file has a cross-reference stream, which profilesheet never writes", offset: xref)
@@ -209,7 +209,7 @@ struct PDFFileScan {
     private func lastStartxref() -> Int? {
         let lowest = max(0, bytes.count - Self.tailLength)
         var start = bytes.count - 9
-        let lexer = PDFLexer(bytes)
+        let lexer = PDFLexer(bytes, checksIntegerRange: true)
         while start >= lowest {
             if bytes[start] == UInt8(ascii: "s"), lexer.bytes(start..<(start + 9), are: "startxref") { return start }
             start -= 1
@@ -294,7 +294,7 @@ struct PDFFileScan {
 
     /// Reads object `number` at `offset`: its header, value, stream and `endobj`.
     private func object(_ number: Int, generation: Int, at offset: Int) throws(PDFCheckError) -> Object {
-        var lexer = PDFLexer(bytes, position: offset)
+        var lexer = PDFLexer(bytes, position: offset, checksIntegerRange: true)
         let who = Subject.object(number)
         guard let first = try? lexer.next(), first.kind == .integer, lexer.integer(first.range) == number,
               let second = try? lexer.next(), second.kind == .integer, lexer.integer(second.range) == generation,
@@ -360,11 +360,11 @@ struct PDFFileScan {
     }
 
     /// The next token, the lexer's problem thrown as the check's, at `who`.
-    private func lex(_ lexer: inout PDFLexer, _ who: Subject) throws(PDFCheckError) -> PDFLexer.Token? {
+    private func lex(_ lexer: inout PDFLexer, _ who: Subject) throws(PDFCheckError) -> PDFToken? {
         do {
             return try lexer.next()
         } catch {
-            throw .structure(problem: "\(who) is broken: \(error.message)", offset: lexer.position)
+            throw .structure(problem: "\(who) is broken: \(error.reason)", offset: lexer.position)
         }
     }
 
@@ -381,9 +381,9 @@ struct PDFFileScan {
         var stack: [Container] = []
         var key: Key?
         // Up to two tokens read ahead (to tell `N G R` from two integers), to be read again.
-        var ahead: (PDFLexer.Token?, PDFLexer.Token?) = (nil, nil)
+        var ahead: (PDFToken?, PDFToken?) = (nil, nil)
         func fail(_ what: String, _ at: Int) -> PDFCheckError { .structure(problem: "\(who) is broken: \(what)", offset: at) }
-        func next() throws(PDFCheckError) -> PDFLexer.Token? {
+        func next() throws(PDFCheckError) -> PDFToken? {
             if let first = ahead.0 {
                 ahead = (ahead.1, nil)
                 return first
@@ -421,7 +421,7 @@ struct PDFFileScan {
                 case .dictionaryEnd:
                     throw fail("an unexpected '>>'", token.range.lowerBound)
                 case .integer:
-                    var reference: (generation: PDFLexer.Token, r: PDFLexer.Token)?
+                    var reference: (generation: PDFToken, r: PDFToken)?
                     if let second = try next() {
                         if second.kind == .integer, let third = try next() {
                             if third.kind == .keyword, lexer.bytes(third.range, are: "R") {
@@ -495,7 +495,7 @@ struct PDFFileScan {
     private func decode(_ object: Object, _ number: Int, keeping: Bool, into content: inout [UInt8], scratch: inout [UInt8]) throws(PDFCheckError) {
         guard let range = object.stream else { return }
         let data = UnsafeBufferPointer(rebasing: bytes[range])
-        let lexer = PDFLexer(bytes)
+        let lexer = PDFLexer(bytes, checksIntegerRange: true)
         guard let filter = object.filter else {
             if keeping { try Self.append(data, to: &content) }
             return
@@ -512,7 +512,7 @@ struct PDFFileScan {
                     }
                 }
             } catch {
-                let what = switch error { case .malformed(let what), .unsupported(let what), .unsafe(let what): what }
+                let what = error.reason
                 throw .structure(problem: "the stream of object \(number) does not decode: \(what)", offset: range.lowerBound)
             }
             return

@@ -1,47 +1,34 @@
-/// The lexer of the PDF structure check (`PDFStructureCheck`): PDF's tokens read from bytes
-/// in place (a mapped file or a sheet in memory), as strictly as qpdf's parser reads them,
-/// for object syntax (`PDFFileScan`) and page content (`ContentStreamScan`) alike.
+/// PDF's tokens read from bytes in place: the one lexer of every PDF reader here — the
+/// structure check's (`PDFFileScan`, `ContentStreamScan`, on a mapped file or a sheet in
+/// memory), and `PDFSourceFile`'s and `ContentArtifactMarker`'s, which the accessibility pass
+/// and the collection writer read cairo's sheets with.
 ///
-/// It is not `PDFTokenizer` (SheetPDF's, which the accessibility pass and the collection
-/// writer read and copy sheets with) on purpose: that one works on `[UInt8]`, which a mapped
-/// file is not, and is lenient where the check must not be, so a fault in the reader that
-/// wrote a file is not repeated by the check that reads it. It refuses what makes qpdf's
-/// parser fail or warn: an integer outside 64 bits (cairo 1.16 writes an SVG logo's
-/// `stroke-width="1e20"` as `52000001042125627392 w`), a string or hex string that does not
-/// end, a hex string with other than hex digits, and a stray `)`, `>`, `{` or `}`.
-struct PDFLexer {
-    /// One token: what kind, and where in the bytes.
-    struct Token {
-        enum Kind: Equatable {
-            case integer
-            case real
-            case name
-            case string
-            case hexString
-            case dictionaryStart
-            case dictionaryEnd
-            case arrayStart
-            case arrayEnd
-            case keyword
-        }
+/// It reads as strictly as qpdf's parser: it refuses a string or hex string that does not end,
+/// a hex string with other than hex digits, and a stray `)`, `>`, `{` or `}`. Told to
+/// (`checksIntegerRange`, the check), it also refuses an integer outside 64 bits, which qpdf
+/// cannot read and cairo 1.16 writes for an SVG logo's `stroke-width="1e20"`
+/// (`52000001042125627392 w`): the accessibility pass, which runs before the check, must not
+/// stop at that, so that the sheet is refused by the check, with the check's message.
+///
+/// Comments are skipped like white space: no reader here keeps them (cairo writes none inside
+/// objects, and the collection writer dropped them when it had a lexer that kept them).
+package struct PDFLexer {
+    package let bytes: UnsafeBufferPointer<UInt8>
+    package var position: Int
+    /// Whether an integer outside 64 bits is refused (see the type's comment).
+    package let checksIntegerRange: Bool
 
-        var kind: Kind
-        var range: Range<Int>
-    }
-
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position: Int
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int = 0) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, checksIntegerRange: Bool = false) {
         self.bytes = bytes
         self.position = position
+        self.checksIntegerRange = checksIntegerRange
     }
 
-    static func isWhitespace(_ byte: UInt8) -> Bool {
+    package static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x00
     }
 
-    static func isDelimiter(_ byte: UInt8) -> Bool {
+    package static func isDelimiter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
              UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "/"), UInt8(ascii: "%"):
@@ -51,65 +38,59 @@ struct PDFLexer {
         }
     }
 
-    /// The next token, nil at the end of the bytes; throws the problem, in words, where qpdf's
-    /// parser would fail or warn.
-    mutating func next() throws(PDFLexer.Problem) -> Token? {
+    /// The next token, nil at the end of the bytes; throws `.unreadable` with the problem, in
+    /// words, where qpdf's parser would fail or warn.
+    package mutating func next() throws(PDFSyntaxError) -> PDFToken? {
         skipWhitespaceAndComments()
         guard position < bytes.count else { return nil }
         let start = position
         switch bytes[position] {
         case UInt8(ascii: "("):
-            guard skipLiteralString() else { throw Problem("a string does not end") }
-            return Token(kind: .string, range: start..<position)
+            guard skipLiteralString() else { throw .unreadable("a string does not end") }
+            return PDFToken(kind: .string, range: start..<position)
         case UInt8(ascii: "<"):
             if position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "<") {
                 position += 2
-                return Token(kind: .dictionaryStart, range: start..<position)
+                return PDFToken(kind: .dictionaryStart, range: start..<position)
             }
             try skipHexString()
-            return Token(kind: .hexString, range: start..<position)
+            return PDFToken(kind: .hexString, range: start..<position)
         case UInt8(ascii: ">"):
-            guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { throw Problem("an unexpected '>'") }
+            guard position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: ">") else { throw .unreadable("an unexpected '>'") }
             position += 2
-            return Token(kind: .dictionaryEnd, range: start..<position)
+            return PDFToken(kind: .dictionaryEnd, range: start..<position)
         case UInt8(ascii: "["):
             position += 1
-            return Token(kind: .arrayStart, range: start..<position)
+            return PDFToken(kind: .arrayStart, range: start..<position)
         case UInt8(ascii: "]"):
             position += 1
-            return Token(kind: .arrayEnd, range: start..<position)
+            return PDFToken(kind: .arrayEnd, range: start..<position)
         case UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"):
-            throw Problem("an unexpected '\(Character(Unicode.Scalar(bytes[position])))'")
+            throw .unreadable("an unexpected '\(Character(Unicode.Scalar(bytes[position])))'")
         case UInt8(ascii: "/"):
             position += 1
             skipRegular()
-            return Token(kind: .name, range: start..<position)
+            return PDFToken(kind: .name, range: start..<position)
         default:
             skipRegular()
             let range = start..<position
             switch numberKind(range) {
             case .integer?:
                 // Only an integer of 19 or more characters can be outside 64 bits.
-                guard range.count < 19 || integer(range) != nil else {
+                guard !checksIntegerRange || range.count < 19 || integer(range) != nil else {
                     let shown = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).prefix(40), as: UTF8.self)
-                    throw Problem("the integer \(shown) does not fit in 64 bits")
+                    throw .unreadable("the integer \(shown) does not fit in 64 bits")
                 }
-                return Token(kind: .integer, range: range)
-            case .real?: return Token(kind: .real, range: range)
-            default: return Token(kind: .keyword, range: range)
+                return PDFToken(kind: .integer, range: range)
+            case .real?: return PDFToken(kind: .real, range: range)
+            default: return PDFToken(kind: .keyword, range: range)
             }
         }
     }
 
-    /// What the check found wrong, in words.
-    struct Problem: Error {
-        let message: String
-        init(_ message: String) { self.message = message }
-    }
-
     /// `[+-]?[0-9]+` is an integer, `[+-]?([0-9]+.[0-9]*|.[0-9]+)` a real (qpdf's rules);
     /// anything else nil.
-    func numberKind(_ range: Range<Int>) -> Token.Kind? {
+    package func numberKind(_ range: Range<Int>) -> PDFToken.Kind? {
         var index = range.lowerBound
         if index < range.upperBound, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
         var digits = 0
@@ -130,7 +111,7 @@ struct PDFLexer {
     }
 
     /// The value of the integer token at `range`, nil when it does not fit in 64 bits.
-    func integer(_ range: Range<Int>) -> Int? {
+    package func integer(_ range: Range<Int>) -> Int? {
         var index = range.lowerBound
         var negative = false
         if index < range.upperBound, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
@@ -154,18 +135,18 @@ struct PDFLexer {
     }
 
     /// Whether the bytes at `range` are `word`.
-    func bytes(_ range: Range<Int>, are word: StaticString) -> Bool {
+    package func bytes(_ range: Range<Int>, are word: StaticString) -> Bool {
         guard range.count == word.utf8CodeUnitCount else { return false }
         let pointer = word.utf8Start
         for offset in 0..<range.count where bytes[range.lowerBound + offset] != pointer[offset] { return false }
         return true
     }
 
-    static func isHexDigit(_ byte: UInt8) -> Bool {
+    package static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
     }
 
-    mutating func skipWhitespaceAndComments() {
+    package mutating func skipWhitespaceAndComments() {
         while position < bytes.count {
             let byte = bytes[position]
             if Self.isWhitespace(byte) {
@@ -202,16 +183,16 @@ struct PDFLexer {
         return false
     }
 
-    private mutating func skipHexString() throws(PDFLexer.Problem) {
+    private mutating func skipHexString() throws(PDFSyntaxError) {
         position += 1
         while position < bytes.count, bytes[position] != UInt8(ascii: ">") {
             let byte = bytes[position]
             guard Self.isWhitespace(byte) || Self.isHexDigit(byte) else {
-                throw Problem("a hex string holds a character that is not a hex digit")
+                throw .unreadable("a hex string holds a character that is not a hex digit")
             }
             position += 1
         }
-        guard position < bytes.count else { throw Problem("a hex string does not end") }
+        guard position < bytes.count else { throw .unreadable("a hex string does not end") }
         position += 1
     }
 }
