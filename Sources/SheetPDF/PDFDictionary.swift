@@ -52,9 +52,11 @@ package struct PDFDictionary {
     package func text(_ index: Int) -> String { PDFSourceFile.text(bytes, tokens[index].range) }
 
     /// Whether token `index` is `word`.
+    @inlinable
     package func isWord(_ index: Int, _ word: StaticString) -> Bool { PDFSourceFile.isWord(bytes, tokens[index].range, word) }
 
     /// The integer token `index` is, nil when it is not one.
+    @inlinable
     package func integer(_ index: Int) -> Int? {
         tokens[index].kind == .integer ? PDFSourceFile.integer(bytes, tokens[index].range) : nil
     }

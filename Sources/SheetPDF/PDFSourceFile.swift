@@ -88,6 +88,7 @@ package struct PDFSourceFile {
                   let _ = try lexer.next(), let obj = try lexer.next(), lexer.bytes(obj.range, are: "obj")
             else { throw .malformed("object \(number) not where the table says") }
             var tokens: [PDFToken] = []
+            tokens.reserveCapacity(32)
             while let token = try lexer.next() {
                 if token.kind == .keyword {
                     if lexer.bytes(token.range, are: "endobj") { return Object(tokens: tokens, stream: nil) }
@@ -192,18 +193,22 @@ package struct PDFSourceFile {
     }
 
     /// Whether `tokens[index...]` is a reference, `N G R`.
+    @inlinable
     package func isReference(_ tokens: [PDFToken], at index: Int) -> Bool {
         Self.isReference(tokens, at: index, in: bytes)
     }
 
+    @inlinable
     package static func isReference(_ tokens: [PDFToken], at index: Int, in bytes: [UInt8]) -> Bool {
         index >= 0 && index + 2 < tokens.count && tokens[index].kind == .integer && tokens[index + 1].kind == .integer
             && tokens[index + 2].kind == .keyword && isWord(bytes, tokens[index + 2].range, "R")
     }
 
     /// The integer the bytes at `range` are, nil when they are not one.
+    @inlinable
     package func integer(_ range: Range<Int>) -> Int? { Self.integer(bytes, range) }
 
+    @inlinable
     package static func integer(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         bytes.withUnsafeBufferPointer { PDFLexer($0).integer(range) }
     }
@@ -211,8 +216,10 @@ package struct PDFSourceFile {
     /// Whether the bytes at `range` are `word`: the readers compare bytes, since making a
     /// `String` of each name and keyword cost the collection writer more than the rest of its
     /// reading (callgrind; docs/performance.md).
+    @inlinable
     package func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool { Self.isWord(bytes, range, word) }
 
+    @inlinable
     package static func isWord(_ bytes: [UInt8], _ range: Range<Int>, _ word: StaticString) -> Bool {
         bytes.withUnsafeBufferPointer { PDFLexer($0).bytes(range, are: word) }
     }

@@ -173,38 +173,42 @@ final class PDFCollectionWriter {
     /// were most of the collection's cost (callgrind; docs/performance.md).
     private func rewrite(_ tokens: [PDFToken], of source: PDFSourceFile, mapping: [Int: Int], keyBase: Int?) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(tokens.count * 6)
-        var index = 0
-        while index < tokens.count {
-            let token = tokens[index]
-            if token.kind == .name, index + 1 < tokens.count, tokens[index + 1].kind == .integer,
-               source.isWord(token.range, "/StructParents") || source.isWord(token.range, "/StructParent") {
-                if let keyBase, let value = source.integer(tokens[index + 1].range) {
-                    out += source.bytes[token.range]
-                    out.append(0x20)
-                    Self.append(keyBase + value, to: &out)
-                    out.append(0x20)
+        out.reserveCapacity(tokens.count * 8)
+        source.bytes.withUnsafeBufferPointer { bytes in
+            let lexer = PDFLexer(bytes)
+            var index = 0
+            while index < tokens.count {
+                let token = tokens[index]
+                let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+                if token.kind == .name, let next, next.kind == .integer,
+                   lexer.bytes(token.range, are: "/StructParents") || lexer.bytes(token.range, are: "/StructParent") {
+                    if let keyBase, let value = lexer.integer(next.range) {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[token.range]))
+                        out.append(0x20)
+                        Self.append(keyBase + value, to: &out)
+                        out.append(0x20)
+                    }
+                    index += 2
+                    continue
                 }
-                index += 2
-                continue
-            }
-            if source.isReference(tokens, at: index), let number = source.integer(token.range) {
-                let isParent = index > 0 && tokens[index - 1].kind == .name && source.isWord(tokens[index - 1].range, "/Parent")
-                // A reference to an object that is not copied (the old page tree, structure
-                // elements) becomes null.
-                if let target = isParent ? Self.pageTree : mapping[number] {
-                    Self.append(target, to: &out)
-                    out += Self.referenceTail
-                } else {
-                    out += Self.null
+                if PDFSourceFile.isReference(tokens, at: index, in: source.bytes), let number = lexer.integer(token.range) {
+                    let isParent = index > 0 && tokens[index - 1].kind == .name && lexer.bytes(tokens[index - 1].range, are: "/Parent")
+                    // A reference to an object that is not copied (the old page tree, structure
+                    // elements) becomes null.
+                    if let target = isParent ? Self.pageTree : mapping[number] {
+                        Self.append(target, to: &out)
+                        out.append(contentsOf: Self.referenceTail)
+                    } else {
+                        out.append(contentsOf: Self.null)
+                    }
+                    index += 3
+                    continue
                 }
-                index += 3
-                continue
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[token.range]))
+                // A separator after every token keeps names, numbers and keywords apart.
+                out.append(0x20)
+                index += 1
             }
-            out += source.bytes[token.range]
-            // A separator after every token keeps names, numbers and keywords apart.
-            out.append(0x20)
-            index += 1
         }
         return out
     }
