@@ -27,7 +27,8 @@ package struct PDFFileRewrite {
         let ordered = source.offsets.sorted { $0.value < $1.value }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16_384)
-        var offsets: [Int: Int] = [:]
+        let size = firstNew + added.count
+        var offsets = [Int?](repeating: nil, count: size)
         // The header: everything before the first object.
         out.append(contentsOf: bytes[0..<(ordered.first?.value ?? source.crossReferenceOffset)])
         func emit(_ number: Int, _ value: [UInt8], _ stream: [UInt8]?) {
@@ -52,17 +53,9 @@ package struct PDFFileRewrite {
         }
         for (index, object) in added.enumerated() { emit(firstNew + index, object.value, object.stream) }
 
-        let size = firstNew + added.count
         let xref = out.count
         out.append(contentsOf: "xref\n0 \(size)\n0000000000 65535 f \n".utf8)
-        for number in 1..<size {
-            if let offset = offsets[number] {
-                let digits = String(offset)
-                out.append(contentsOf: (String(repeating: "0", count: max(0, 10 - digits.count)) + digits + " 00000 n \n").utf8)
-            } else {
-                out.append(contentsOf: "0000000000 00000 f \n".utf8)
-            }
-        }
+        for number in 1..<size { PDFCrossReferenceTable.appendEntry(offsets[number], to: &out) }
         var trailer = "trailer\n<< /Size \(size) /Root \(source.root) 0 R"
         if let info = source.info { trailer += " /Info \(info) 0 R" }
         trailer += " >>\nstartxref\n\(xref)\n%%EOF\n"

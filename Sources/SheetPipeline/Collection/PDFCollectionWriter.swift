@@ -291,12 +291,13 @@ final class PDFCollectionWriter {
             + " /ViewerPreferences << /DisplayDocTitle true >> /Metadata \(metadataNumber) 0 R >>\nendobj\n")
 
         let xref = output.count
-        output.write("xref\n0 \(nextNumber)\n0000000000 65535 f \n")
+        var table = Array("xref\n0 \(nextNumber)\n0000000000 65535 f \n".utf8)
+        table.reserveCapacity(table.count + 20 * nextNumber)
         for number in 1..<nextNumber {
             let offset = number < offsets.count ? offsets[number] : 0
-            let digits = String(offset)
-            output.write(String(repeating: "0", count: max(0, 10 - digits.count)) + digits + (offset == 0 ? " 00000 f \n" : " 00000 n \n"))
+            PDFCrossReferenceTable.appendEntry(offset == 0 ? nil : offset, to: &table)
         }
+        output.write(table)
         output.write("trailer\n<< /Size \(nextNumber) /Root \(Self.catalog) 0 R /Info \(Self.info) 0 R >>\nstartxref\n\(xref)\n%%EOF\n")
         try output.commit(check: check)
     }

@@ -46,7 +46,7 @@ public final class AtomicFileWriter {
         if buffer.count >= Self.flushThreshold { flush() }
     }
 
-    public func write(_ text: String) { write(Array(text.utf8)) }
+    public func write(_ text: String) { write(text.utf8) }
 
     private func flush() {
         guard failure == nil else { buffer.removeAll(keepingCapacity: true); return }
