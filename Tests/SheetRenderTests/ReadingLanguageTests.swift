@@ -49,4 +49,15 @@ struct ReadingLanguageTests {
         #expect(ReadingLanguage.scripts(of: "") == [.latin])
         #expect(ReadingLanguage.scripts(of: "x-klingon") == [.latin])
     }
+
+    /// Two tags name one language for a reader when their first subtags agree, whatever the case.
+    @Test func tagsOfOneLanguageAreTheSameForAReader() {
+        #expect(StructureTagger.sameLanguage("en", "en-US"))
+        #expect(StructureTagger.sameLanguage("EN-gb", "en"))
+        #expect(StructureTagger.sameLanguage("pt-BR", "pt-PT"))
+        #expect(!StructureTagger.sameLanguage("en", "eng"))
+        #expect(!StructureTagger.sameLanguage("ar", "am"))
+        #expect(!StructureTagger.sameLanguage("zh-Hant", "ja"))
+        #expect(!StructureTagger.sameLanguage("de", ""))
+    }
 }

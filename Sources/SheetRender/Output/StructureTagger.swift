@@ -35,6 +35,11 @@ final class StructureTagger {
         var isLeaf: Bool
         /// Link areas met inside a leaf, tagged when it closes.
         var deferredLinks: [(url: String, rect: Rect)] = []
+        /// A leaf's texts' language (`languages(_:)` found them all read in one), nil when
+        /// it has no texts; given to the element at its first text, which is the only one that
+        /// can set it.
+        var textLanguage: String?
+        var textLanguageChosen = false
     }
 
     private var stack: [Open] = []
@@ -83,7 +88,13 @@ final class StructureTagger {
         // A heading or paragraph whose texts are read in different languages (the name in the
         // profile's, the template's words in English) holds each text in a `Span` with its own
         // `/Lang`, since an element has one language.
-        let isLeaf = !holdsLinks && !Self.containsElements(frame) && !mixesLanguages(frame)
+        var isLeaf = !holdsLinks && !Self.containsElements(frame)
+        var textLanguage: String?
+        if isLeaf {
+            let texts = languages(frame)
+            isLeaf = !texts.mixed
+            textLanguage = texts.first
+        }
         var note = TaggedElement(type: type)
         var attributes = ""
         switch frame.role {
@@ -105,7 +116,7 @@ final class StructureTagger {
         default: break
         }
         elements.append(note)
-        stack.append(Open(type: type, element: elements.count - 1, isLeaf: isLeaf))
+        stack.append(Open(type: type, element: elements.count - 1, isLeaf: isLeaf, textLanguage: textLanguage))
         cairo_tag_begin(cr, type, attributes)
     }
 
@@ -129,14 +140,20 @@ final class StructureTagger {
             draw()
             return
         }
-        let language = ReadingLanguage.language(of: block, document: documentLanguage)
         if let leaf = innermostLeafIndex {
-            if let element = stack[leaf].element, elements[element].language == nil, stack[leaf].type != "Figure" {
-                elements[element].language = ownLanguage(language)
+            // Only the first text can set the leaf's language: `enter` found every text of a
+            // leaf read in the same one.
+            if !stack[leaf].textLanguageChosen {
+                stack[leaf].textLanguageChosen = true
+                if let element = stack[leaf].element, elements[element].language == nil, stack[leaf].type != "Figure" {
+                    elements[element].language = ownLanguage(
+                        stack[leaf].textLanguage ?? ReadingLanguage.language(of: block, document: documentLanguage))
+                }
             }
             draw()
             return
         }
+        let language = ReadingLanguage.language(of: block, document: documentLanguage)
         // Inside a heading or a paragraph the text is a span of it; elsewhere a paragraph.
         let type = stack.last { $0.type != nil }.flatMap(\.type).map { Self.inlineContainers.contains($0) } == true ? "Span" : "P"
         elements.append(TaggedElement(type: type, language: ownLanguage(language)))
@@ -146,8 +163,8 @@ final class StructureTagger {
     }
 
     /// Whether the texts directly in `frame` (and in frames below it that make no element) are
-    /// read in more than one language.
-    private func mixesLanguages(_ frame: Frame) -> Bool {
+    /// read in more than one language, and the language of the first.
+    private func languages(_ frame: Frame) -> (mixed: Bool, first: String?) {
         var first: String?
         func mixes(_ frame: Frame) -> Bool {
             for item in frame.items {
@@ -163,7 +180,7 @@ final class StructureTagger {
             }
             return false
         }
-        return mixes(frame)
+        return (mixes(frame), first)
     }
 
     /// A link area met among a frame's items: part of the `Link` element it is in, tagged
@@ -243,8 +260,21 @@ final class StructureTagger {
         return out
     }
 
-    /// Whether two BCP 47 tags name the same language for a reader (`en` and `en-US` do).
+    /// Whether two BCP 47 tags name the same language for a reader (`en` and `en-US` do): their
+    /// first subtags, compared without regard to case, byte by byte (tags are ASCII; splitting
+    /// and lowercasing Strings here, for every text of a sheet, cost 0.5 M instructions a sheet).
     static func sameLanguage(_ a: String, _ b: String) -> Bool {
-        a.split(separator: "-").first?.lowercased() == b.split(separator: "-").first?.lowercased()
+        var x = a.utf8.drop { $0 == UInt8(ascii: "-") }.makeIterator()
+        var y = b.utf8.drop { $0 == UInt8(ascii: "-") }.makeIterator()
+        while true {
+            let p = x.next().flatMap { $0 == UInt8(ascii: "-") ? nil : $0 }
+            let q = y.next().flatMap { $0 == UInt8(ascii: "-") ? nil : $0 }
+            guard let p, let q else { return p == nil && q == nil }
+            guard Self.lowercased(p) == Self.lowercased(q) else { return false }
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }
