@@ -183,6 +183,27 @@ struct LinkSafetyTests {
         #expect(Set(try Self.linkTargets(root + "/output/collection.pdf")).contains("https://example.org/"))
     }
 
+    /// A sheet in the output folder whose objects the lexer cannot read (a brace, which PDF
+    /// object syntax never has) is left out of the collection, saying what is wrong with it.
+    @Test func aSheetTheLexerCannotReadIsLeftOutOfTheCollection() throws {
+        let root = try scratch([
+            "plain.yaml": Self.profile(id: "plain", "website: https://example.org/"), "other.yaml": Self.profile(id: "other", ""),
+        ])
+        #expect(try build(root).status == 0)
+        let sheet = root + "/output/plain.pdf"
+        let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: sheet)))
+        let link = "/URI (https://example.org/)"
+        #expect(original.contains(link))
+        try Self.bytes(original.replacingOccurrences(of: link, with: "/URI {https://example.org/)")).write(to: URL(fileURLWithPath: sheet))
+        try FileManager.default.removeItem(atPath: root + "/output/collection.pdf")
+        let run = try build(root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(
+            "profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': the PDF cannot be read: an unexpected '{'"),
+            "\(run.stderr)")
+        #expect(try CommandRunner.run("qpdf", ["--check", root + "/output/collection.pdf"]).status == 0)
+    }
+
     /// A sheet in the output folder that carries a script (written there by something other
     /// than profilesheet) is left out of the collection with an error; the run goes on.
     @Test func aSheetWithAScriptIsLeftOutOfTheCollection() throws {
