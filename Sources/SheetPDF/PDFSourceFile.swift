@@ -81,8 +81,19 @@ package struct PDFSourceFile {
 
     /// The object numbered `number`.
     package func object(_ number: Int) throws(PDFSyntaxError) -> Object {
+        let object = try unresolvedObject(number)
+        guard let stream = object.stream else { return object }
+        let length = try streamLength(object.tokens)
+        guard stream.lowerBound + length <= bytes.count else { throw .malformed("a stream running past the end of the file") }
+        return Object(tokens: object.tokens, stream: stream.lowerBound..<(stream.lowerBound + length))
+    }
+
+    /// The tokens of object `number`'s value, and where its stream data starts (an empty range)
+    /// if it has any: its `/Length` is not read here, so that a length that refers to a stream
+    /// (itself, say) is an error rather than an endless recursion.
+    private func unresolvedObject(_ number: Int) throws(PDFSyntaxError) -> Object {
         guard let offset = offsets[number], offset < bytes.count else { throw .malformed("no object \(number)") }
-        let object = try bytes.withUnsafeBufferPointer { (buffer) throws(PDFSyntaxError) -> Object in
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(PDFSyntaxError) -> Object in
             var lexer = PDFLexer(buffer, position: offset)
             guard let numberToken = try lexer.next(), lexer.integer(numberToken.range) == number,
                   let _ = try lexer.next(), let obj = try lexer.next(), lexer.bytes(obj.range, are: "obj")
@@ -103,10 +114,6 @@ package struct PDFSourceFile {
             }
             throw .malformed("object \(number) without 'endobj'")
         }
-        guard let stream = object.stream else { return object }
-        let length = try streamLength(object.tokens)
-        guard stream.lowerBound + length <= bytes.count else { throw .malformed("a stream running past the end of the file") }
-        return Object(tokens: object.tokens, stream: stream.lowerBound..<(stream.lowerBound + length))
     }
 
     /// The stream's `/Length`, written directly or as a reference to an integer object.
@@ -115,12 +122,15 @@ package struct PDFSourceFile {
               key + 1 < tokens.count, let value = integer(tokens[key + 1].range)
         else { throw .malformed("a stream without a length") }
         if isReference(tokens, at: key + 1) {
-            let lengthObject = try object(value)
-            guard let first = lengthObject.tokens.first, let length = integer(first.range) else {
+            let lengthObject = try unresolvedObject(value)
+            guard lengthObject.stream == nil, lengthObject.tokens.count == 1, let first = lengthObject.tokens.first,
+                  first.kind == .integer, let length = integer(first.range), length >= 0
+            else {
                 throw .malformed("a stream length that is not a number")
             }
             return length
         }
+        guard value >= 0 else { throw .malformed("a stream length that is not a number") }
         return value
     }
 
@@ -213,9 +223,9 @@ package struct PDFSourceFile {
         bytes.withUnsafeBufferPointer { PDFLexer($0).integer(range) }
     }
 
-    /// Whether the bytes at `range` are `word`: the readers compare bytes, since making a
-    /// `String` of each name and keyword cost the collection writer more than the rest of its
-    /// reading (callgrind; docs/performance.md).
+    /// Whether the bytes at `range` are `word`: the readers compare bytes rather than make a
+    /// `String` of each name and keyword, which cost copying a sheet into the collection 12.0 M
+    /// instructions a sheet against 10.1 M without (callgrind; docs/performance.md).
     @inlinable
     package func isWord(_ range: Range<Int>, _ word: StaticString) -> Bool { Self.isWord(bytes, range, word) }
 
