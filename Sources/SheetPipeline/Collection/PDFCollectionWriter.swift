@@ -169,8 +169,8 @@ final class PDFCollectionWriter {
     /// up by `keyBase`, or left out when it is nil (a sheet without a structure tree).
     ///
     /// Tokens are told apart and numbers read and written as bytes: this runs on each of a
-    /// sheet's several hundred objects, and the `String`s made for each name, `R` and number
-    /// were most of the collection's cost (callgrind; docs/performance.md).
+    /// sheet's several hundred objects, where making a `String` of each name, `R` and number
+    /// was a sixth of what copying a sheet cost (callgrind; docs/performance.md).
     private func rewrite(_ tokens: [PDFToken], of source: PDFSourceFile, mapping: [Int: Int], keyBase: Int?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(tokens.count * 8)
