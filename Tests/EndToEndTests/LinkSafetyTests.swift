@@ -204,6 +204,31 @@ struct LinkSafetyTests {
         #expect(try CommandRunner.run("qpdf", ["--check", root + "/output/collection.pdf"]).status == 0)
     }
 
+    /// A sheet in the output folder whose page has a parent-tree key near the largest integer
+    /// (edited, then written again by qpdf) is left out of the collection: moved past the keys
+    /// of the sheets before it, the key overflowed and stopped the build.
+    @Test func aSheetWithAnOverflowingParentTreeKeyIsLeftOutOfTheCollection() throws {
+        let root = try scratch([
+            "plain.yaml": Self.profile(id: "plain", "website: https://example.org/"), "other.yaml": Self.profile(id: "other", ""),
+        ])
+        #expect(try build(root).status == 0)
+        let sheet = root + "/output/plain.pdf"
+        let editable = root + "/plain.qdf"
+        #expect(try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", sheet, editable]).status == 0)
+        let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: editable)))
+        let key = try #require(original.range(of: #"/StructParents [0-9]+\n"#, options: .regularExpression))
+        try Self.bytes(original.replacingCharacters(in: key, with: "/StructParents 9223372036854775807\n")).write(to: URL(fileURLWithPath: editable))
+        // qpdf reads the edited file (its offsets now off) and writes it whole again.
+        #expect(try CommandRunner.run("qpdf", ["--object-streams=disable", editable, sheet]).status != 2)
+        try FileManager.default.removeItem(atPath: root + "/output/collection.pdf")
+        let run = try build(root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(
+            "profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': the PDF uses a parent-tree key of 9223372036854775807, which profilesheet's PDF reader does not read"),
+            "\(run.stderr)")
+        #expect(try CommandRunner.run("qpdf", ["--check", root + "/output/collection.pdf"]).status == 0)
+    }
+
     /// A sheet in the output folder that carries a script (written there by something other
     /// than profilesheet) is left out of the collection with an error; the run goes on.
     @Test func aSheetWithAScriptIsLeftOutOfTheCollection() throws {

@@ -80,6 +80,7 @@ final class PDFCollectionWriter {
             order.append(next)
             let object = try source.object(next)
             try source.checkActions(in: object.tokens)
+            try Self.checkParentTreeKeys(object.tokens, of: source)
             objects[next] = object
             queue.append(contentsOf: source.references(in: object.tokens).reversed())
         }
@@ -211,6 +212,21 @@ final class PDFCollectionWriter {
             }
         }
         return out
+    }
+
+    /// Throws when a `/StructParents` or `/StructParent` in `tokens` is not a parent-tree key
+    /// `SheetStructure` accepts: `rewrite` moves each up by the keys of the sheets before, and
+    /// one near the largest integer made that addition overflow (a sheet in the output folder
+    /// edited so stopped the build).
+    private static func checkParentTreeKeys(_ tokens: [PDFToken], of source: PDFSourceFile) throws(PDFSyntaxError) {
+        for index in tokens.indices.dropLast() where tokens[index].kind == .name {
+            guard source.isWord(tokens[index].range, "/StructParents") || source.isWord(tokens[index].range, "/StructParent"),
+                  tokens[index + 1].kind == .integer
+            else { continue }
+            guard let key = source.integer(tokens[index + 1].range), SheetStructure.keys.contains(key) else {
+                throw .unsupported("a parent-tree key of \(PDFSourceFile.text(source.bytes, tokens[index + 1].range).prefix(40))")
+            }
+        }
     }
 
     private static let referenceTail = Array(" 0 R ".utf8)

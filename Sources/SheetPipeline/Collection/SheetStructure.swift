@@ -9,6 +9,11 @@ struct SheetStructure {
     /// The catalog's `/Lang`, as written (a PDF string).
     let language: String?
 
+    /// The parent-tree keys a sheet may use: cairo numbers them from 0, one a page and one an
+    /// annotation. The collection moves each sheet's keys past those of the sheets before it, so
+    /// a key near the largest integer would overflow there.
+    static let keys = 0..<(1 << 31)
+
     /// Nil when the sheet has no structure tree.
     init?(_ source: PDFSourceFile) throws(PDFSyntaxError) {
         let catalog = try PDFDictionary(source.object(source.root), in: source.bytes)
@@ -30,6 +35,7 @@ struct SheetStructure {
             guard let key = parentTree.integer(index), PDFSourceFile.isReference(parentTree.tokens, at: index + 1, in: parentTree.bytes),
                   let object = parentTree.integer(index + 1)
             else { throw .unsupported("a parent tree entry that is not a reference") }
+            guard Self.keys.contains(key) else { throw .unsupported("a parent-tree key of \(key)") }
             entries.append((key, object))
             index += 4
         }
