@@ -16,6 +16,9 @@ template="${3:-$root/templates/standard}"
 out="${OUT:-/tmp}"
 mkdir -p "$out"
 [ -x "$bin" ] || { echo "no binary at $bin: run swift build -c release --product profilesheet" >&2; exit 2; }
+# Swift seeds its hashing at random in each process, which moves a sheet's count by 1-2 M
+# instructions between runs of the same binary; fixed, the runs repeat.
+export SWIFT_DETERMINISTIC_HASHING=1
 # valgrind cannot read Swift's DWARF: a copy without it.
 cp "$bin" "$out/ps-$tag" && strip --strip-debug "$out/ps-$tag"
 for n in 3 10; do
