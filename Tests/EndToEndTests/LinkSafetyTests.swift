@@ -183,74 +183,68 @@ struct LinkSafetyTests {
         #expect(Set(try Self.linkTargets(root + "/output/collection.pdf")).contains("https://example.org/"))
     }
 
-    /// A sheet in the output folder whose objects the lexer cannot read (a brace, which PDF
-    /// object syntax never has) is left out of the collection, saying what is wrong with it.
-    @Test func aSheetTheLexerCannotReadIsLeftOutOfTheCollection() throws {
+    /// Builds `plain` (with a link) and `other`, lets `edit` change the file `plain.pdf` in the
+    /// output folder, as something other than profilesheet might, and builds again for a new
+    /// collection: it expects `plain.pdf` left out of it with `reason`, and a collection that
+    /// `qpdf --check` passes. Returns the folder.
+    private func collectionLeavingOutAnEditedSheet(
+        because reason: String, _ edit: (_ sheet: String, _ root: String) throws -> Void
+    ) throws -> String {
         let root = try scratch([
             "plain.yaml": Self.profile(id: "plain", "website: https://example.org/"), "other.yaml": Self.profile(id: "other", ""),
         ])
         #expect(try build(root).status == 0)
-        let sheet = root + "/output/plain.pdf"
-        let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: sheet)))
-        let link = "/URI (https://example.org/)"
-        #expect(original.contains(link))
-        try Self.bytes(original.replacingOccurrences(of: link, with: "/URI {https://example.org/)")).write(to: URL(fileURLWithPath: sheet))
+        try edit(root + "/output/plain.pdf", root)
         try FileManager.default.removeItem(atPath: root + "/output/collection.pdf")
         let run = try build(root)
         #expect(run.status == 1)
-        #expect(run.stderr.contains(
-            "profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': the PDF cannot be read: an unexpected '{'"),
-            "\(run.stderr)")
+        #expect(run.stderr.contains("profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': " + reason), "\(run.stderr)")
         #expect(try CommandRunner.run("qpdf", ["--check", root + "/output/collection.pdf"]).status == 0)
+        return root
+    }
+
+    /// Replaces `old` with `new` in the file at `path`, read as Latin-1.
+    private static func replace(_ old: String, with new: String, in path: String) throws {
+        let original = latin1(try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(original.contains(old))
+        try bytes(original.replacingOccurrences(of: old, with: new)).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A sheet in the output folder whose objects the lexer cannot read (a brace, which PDF
+    /// object syntax never has) is left out of the collection, saying what is wrong with it.
+    @Test func aSheetTheLexerCannotReadIsLeftOutOfTheCollection() throws {
+        _ = try collectionLeavingOutAnEditedSheet(because: "the PDF cannot be read: an unexpected '{'") { sheet, _ in
+            try Self.replace("/URI (https://example.org/)", with: "/URI {https://example.org/)", in: sheet)
+        }
     }
 
     /// A sheet in the output folder whose page has a parent-tree key near the largest integer
     /// (edited, then written again by qpdf) is left out of the collection: moved past the keys
     /// of the sheets before it, the key overflowed and stopped the build.
     @Test func aSheetWithAnOverflowingParentTreeKeyIsLeftOutOfTheCollection() throws {
-        let root = try scratch([
-            "plain.yaml": Self.profile(id: "plain", "website: https://example.org/"), "other.yaml": Self.profile(id: "other", ""),
-        ])
-        #expect(try build(root).status == 0)
-        let sheet = root + "/output/plain.pdf"
-        let editable = root + "/plain.qdf"
-        #expect(try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", sheet, editable]).status == 0)
-        let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: editable)))
-        let key = try #require(original.range(of: #"/StructParents [0-9]+\n"#, options: .regularExpression))
-        try Self.bytes(original.replacingCharacters(in: key, with: "/StructParents 9223372036854775807\n")).write(to: URL(fileURLWithPath: editable))
-        // qpdf reads the edited file (its offsets now off) and writes it whole again.
-        #expect(try CommandRunner.run("qpdf", ["--object-streams=disable", editable, sheet]).status != 2)
-        try FileManager.default.removeItem(atPath: root + "/output/collection.pdf")
-        let run = try build(root)
-        #expect(run.status == 1)
-        #expect(run.stderr.contains(
-            "profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': the PDF uses a parent-tree key of 9223372036854775807, which profilesheet's PDF reader does not read"),
-            "\(run.stderr)")
-        #expect(try CommandRunner.run("qpdf", ["--check", root + "/output/collection.pdf"]).status == 0)
+        let reason = "the PDF uses a parent-tree key of 9223372036854775807, which profilesheet's PDF reader does not read"
+        _ = try collectionLeavingOutAnEditedSheet(because: reason) { sheet, root in
+            let editable = root + "/plain.qdf"
+            #expect(try CommandRunner.run("qpdf", ["--qdf", "--object-streams=disable", sheet, editable]).status == 0)
+            let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: editable)))
+            let key = try #require(original.range(of: #"/StructParents [0-9]+\n"#, options: .regularExpression))
+            try Self.bytes(original.replacingCharacters(in: key, with: "/StructParents 9223372036854775807\n")).write(to: URL(fileURLWithPath: editable))
+            // qpdf reads the edited file (its offsets now off) and writes it whole again.
+            #expect(try CommandRunner.run("qpdf", ["--object-streams=disable", editable, sheet]).status != 2)
+        }
     }
 
     /// A sheet in the output folder that carries a script (written there by something other
     /// than profilesheet) is left out of the collection with an error; the run goes on.
     @Test func aSheetWithAScriptIsLeftOutOfTheCollection() throws {
-        let root = try scratch([
-            "plain.yaml": Self.profile(id: "plain", "website: https://example.org/"), "other.yaml": Self.profile(id: "other", ""),
-        ])
-        #expect(try build(root).status == 0)
-        let sheet = root + "/output/plain.pdf"
-        let original = Self.latin1(try Data(contentsOf: URL(fileURLWithPath: sheet)))
         // The same length, so that every offset of the file stays right.
         let link = "/URI (https://example.org/)"
         let script = "/JS (app.alert(1234567890))"
-        #expect(link.count == script.count && original.contains(link))
-        try Self.bytes(original.replacingOccurrences(of: link, with: script)).write(to: URL(fileURLWithPath: sheet))
-        try FileManager.default.removeItem(atPath: root + "/output/collection.pdf")
-        let run = try build(root)
-        #expect(run.status == 1)
-        #expect(run.stderr.contains(
-            "profiles/plain.yaml:1:1: error: 'plain.pdf' was left out of 'collection.pdf': the PDF has the entry /JS, which a sheet never carries"),
-            "\(run.stderr)")
+        #expect(link.count == script.count)
+        let root = try collectionLeavingOutAnEditedSheet(because: "the PDF has the entry /JS, which a sheet never carries") { sheet, _ in
+            try Self.replace(link, with: script, in: sheet)
+        }
         let collection = root + "/output/collection.pdf"
-        #expect(try CommandRunner.run("qpdf", ["--check", collection]).status == 0)
         // The overview's pages, then the other sheet's: the plain one is not in it.
         let pages = try CommandRunner.pdfinfo(collection)["Pages"].flatMap { Int($0) }
         let otherPages = try CommandRunner.pdfinfo(root + "/output/other.pdf")["Pages"].flatMap { Int($0) }
