@@ -150,6 +150,19 @@ package struct PDFLexer {
         return true
     }
 
+    /// Where `word` last starts within the last `tail` bytes, nil when it is not there: how
+    /// every reader here finds `startxref`.
+    package func lastStart(of word: StaticString, inLast tail: Int) -> Int? {
+        let length = word.utf8CodeUnitCount
+        var start = bytes.count - length
+        let lowest = max(0, bytes.count - tail)
+        while start >= lowest {
+            if self.bytes(start..<(start + length), are: word) { return start }
+            start -= 1
+        }
+        return nil
+    }
+
     package static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66)
     }

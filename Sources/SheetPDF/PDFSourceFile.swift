@@ -37,8 +37,8 @@ package struct PDFSourceFile {
     private static func crossReferences(
         _ bytes: UnsafeBufferPointer<UInt8>
     ) throws(PDFSyntaxError) -> (offsets: [Int: Int], root: Int, info: Int?, xref: Int) {
-        guard let startxref = Self.lastRange(of: "startxref", in: bytes) else { throw .malformed("no 'startxref'") }
-        var lexer = PDFLexer(bytes, position: startxref.upperBound)
+        guard let startxref = PDFLexer(bytes).lastStart(of: "startxref", inLast: 4096 + 9) else { throw .malformed("no 'startxref'") }
+        var lexer = PDFLexer(bytes, position: startxref + 9)
         guard let offsetToken = try lexer.next(), offsetToken.kind == .integer,
               let xref = lexer.integer(offsetToken.range), xref >= 0, xref < bytes.count
         else { throw .malformed("no cross-reference offset") }
@@ -236,19 +236,5 @@ package struct PDFSourceFile {
 
     package static func text(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
-    }
-
-    /// Where `needle` last occurs in the last 4 KiB of `bytes`.
-    static func lastRange(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        let length = needle.utf8CodeUnitCount
-        guard bytes.count >= length else { return nil }
-        let lexer = PDFLexer(bytes)
-        var start = bytes.count - length
-        let lowest = max(0, bytes.count - 4096 - length)
-        while start >= lowest {
-            if lexer.bytes(start..<(start + length), are: needle) { return start..<(start + length) }
-            start -= 1
-        }
-        return nil
     }
 }

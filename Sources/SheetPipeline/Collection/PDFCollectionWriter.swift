@@ -181,8 +181,7 @@ final class PDFCollectionWriter {
             while index < tokens.count {
                 let token = tokens[index]
                 let next = index + 1 < tokens.count ? tokens[index + 1] : nil
-                if token.kind == .name, let next, next.kind == .integer,
-                   lexer.bytes(token.range, are: "/StructParents") || lexer.bytes(token.range, are: "/StructParent") {
+                if token.kind == .name, let next, next.kind == .integer, Self.isParentTreeKey(token, of: source) {
                     if let keyBase, let value = lexer.integer(next.range) {
                         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[token.range]))
                         out.append(0x20)
@@ -220,13 +219,17 @@ final class PDFCollectionWriter {
     /// edited so stopped the build).
     private static func checkParentTreeKeys(_ tokens: [PDFToken], of source: PDFSourceFile) throws(PDFSyntaxError) {
         for index in tokens.indices.dropLast() where tokens[index].kind == .name {
-            guard source.isWord(tokens[index].range, "/StructParents") || source.isWord(tokens[index].range, "/StructParent"),
-                  tokens[index + 1].kind == .integer
-            else { continue }
+            guard Self.isParentTreeKey(tokens[index], of: source), tokens[index + 1].kind == .integer else { continue }
             guard let key = source.integer(tokens[index + 1].range), SheetStructure.keys.contains(key) else {
                 throw .unsupported("a parent-tree key of \(PDFSourceFile.text(source.bytes, tokens[index + 1].range).prefix(40))")
             }
         }
+    }
+
+    /// Whether `name` is `/StructParents` (a page's) or `/StructParent` (an annotation's), the
+    /// keys whose values are parent-tree keys.
+    private static func isParentTreeKey(_ name: PDFToken, of source: PDFSourceFile) -> Bool {
+        source.isWord(name.range, "/StructParents") || source.isWord(name.range, "/StructParent")
     }
 
     private static let referenceTail = Array(" 0 R ".utf8)

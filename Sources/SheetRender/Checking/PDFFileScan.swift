@@ -207,14 +207,7 @@ struct PDFFileScan {
     }
 
     private func lastStartxref() -> Int? {
-        let lowest = max(0, bytes.count - Self.tailLength)
-        var start = bytes.count - 9
-        let lexer = PDFLexer(bytes, checksIntegerRange: true)
-        while start >= lowest {
-            if bytes[start] == UInt8(ascii: "s"), lexer.bytes(start..<(start + 9), are: "startxref") { return start }
-            start -= 1
-        }
-        return nil
+        PDFLexer(bytes).lastStart(of: "startxref", inLast: Self.tailLength)
     }
 
     // MARK: - Page tree
